@@ -1,0 +1,137 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { ConfigError, loadConfig } from '../server/config.js';
+import { MigrationError } from '../server/db/migrate.js';
+import { AppError } from '../server/errors.js';
+import { exportCatalogue, importCatalogue, seedDemo } from '../server/modules/catalogue/catalogue.service.js';
+import { loadRouter } from '../server/modules/intake/intake.service.js';
+import { routeLine } from '../server/modules/intake/route-line.js';
+import { openReadyDatabase } from '../server/runtime.js';
+
+const USAGE = `Användning: lotsen <kommando>
+
+  start                     starta servern (samma som npm start)
+  migrate                   uppdatera databasens schema
+  seed --demo               importera demoregionen (idempotent)
+  catalog import FIL        importera en katalogfil (allt eller inget)
+  catalog export [--out FIL] skriv katalogen som JSON (samma format som import)
+  route                     routa förfrågningar: JSON Lines in på stdin, ut på stdout
+
+Konfiguration via miljön: DATABASE_URL, LOTSEN_DATA_DIR, LOG_LEVEL …`;
+
+// Every message goes to stderr: stdout is reserved for command output (route, export).
+const say = (message: string) => process.stderr.write(`${message}\n`);
+
+export async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'start': {
+        const { main } = await import('../server/main.js');
+        await main();
+        return 0;
+      }
+      case 'migrate':
+        return await withDatabase(async () => 0, { seed: false });
+      case 'seed':
+        if (rest[0] !== '--demo') return usage('seed kräver --demo');
+        return await withDatabase(
+          async (database) => {
+            const summary = await seedDemo(database.db);
+            say(`demoregionen importerad: ${JSON.stringify(summary)}`);
+            return 0;
+          },
+          { seed: false },
+        );
+      case 'catalog':
+        return await catalog(rest);
+      case 'route':
+        return await withDatabase(route);
+      case undefined:
+      case 'help':
+      case '--help':
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+      default:
+        return usage(`okänt kommando "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof MigrationError || error instanceof AppError) {
+      say(error.message);
+      return error instanceof AppError ? 65 : 78;
+    }
+    throw error;
+  }
+}
+
+function usage(problem: string): number {
+  say(`${problem}\n\n${USAGE}`);
+  return 64; // EX_USAGE
+}
+
+async function withDatabase(
+  fn: (database: Awaited<ReturnType<typeof openReadyDatabase>>) => Promise<number>,
+  options: { seed?: boolean } = {},
+): Promise<number> {
+  const config = loadConfig();
+  const database = await openReadyDatabase(config, { ...options, log: say });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function catalog(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'import') {
+    const file = rest[0];
+    if (!file) return usage('catalog import kräver en fil');
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      say(`${file}: kunde inte läsas som JSON: ${(error as Error).message}`);
+      return 65; // EX_DATAERR
+    }
+    return withDatabase(
+      async (database) => {
+        const summary = await importCatalogue(database.db, data, file);
+        say(`${file}: importerad ${JSON.stringify(summary)}`);
+        return 0;
+      },
+      { seed: false },
+    );
+  }
+  if (sub === 'export') {
+    const outIndex = rest.indexOf('--out');
+    const out = outIndex >= 0 ? rest[outIndex + 1] : undefined;
+    if (outIndex >= 0 && !out) return usage('--out kräver ett filnamn');
+    return withDatabase(
+      async (database) => {
+        const json = `${JSON.stringify(await exportCatalogue(database.db), null, 2)}\n`;
+        if (out) writeFileSync(out, json);
+        else process.stdout.write(json);
+        return 0;
+      },
+      { seed: false },
+    );
+  }
+  return usage('catalog kräver import eller export');
+}
+
+/** JSON Lines in, one line out per input line in input order; bad lines are reported on stderr. */
+async function route(database: Awaited<ReturnType<typeof openReadyDatabase>>): Promise<number> {
+  const router = await loadRouter(database.db);
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    const result = routeLine(router, line);
+    if (result.ok) process.stdout.write(`${JSON.stringify(result.output)}\n`);
+    else say(`rad ${lineNumber}: ${result.error}`);
+  }
+  // A bad line is reported on stderr and skipped; the run itself succeeded.
+  return 0;
+}

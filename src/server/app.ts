@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { Type } from 'typebox';
+import { Problem } from '../contracts/common.js';
+import { registerProblemHandlers, sendProblem } from './http/problem.js';
+import type { App, AppDeps } from './http/types.js';
+import { decide, isAccess } from './modules/access/access.policies.js';
+import { catalogueRoutes } from './modules/catalogue/catalogue.routes.js';
+
+export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the Lotsen app. Never listens: `main.ts` owns the process, tests use `app.inject()`. */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: deps.config.nodeEnv === 'production',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest('principal', null);
+  app.addSchema(Problem);
+
+  // Security by default: a route without a valid access rule stops the app from building.
+  app.addHook('onRoute', (route) => {
+    if (route.method === 'HEAD') return;
+    if (!isAccess(route.config?.access)) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access)`);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const access = request.routeOptions.config.access;
+    if (access === undefined) return; // Fastify's own 404 handler
+    const decision = decide(access, request.principal);
+    if (decision === 'unauthenticated')
+      return sendProblem(reply, request, 'unauthenticated', 'Logga in för att fortsätta');
+    if (decision === 'forbidden') return sendProblem(reply, request, 'forbidden', 'Du saknar behörighet för detta');
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    );
+  });
+
+  registerProblemHandlers(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lotsen API',
+        version: '0.1.0',
+        description: 'En dörr in till regionens företagsstöd. Errors are application/problem+json.',
+      },
+      tags: [
+        { name: 'catalogue', description: 'Organisations, offerings, strategies, sites' },
+        { name: 'system', description: 'Health and documentation' },
+      ],
+    },
+    transform: ({ schema, url, route }) => ({
+      schema: { ...schema, 'x-lotsen-access': route.config?.access } as typeof schema,
+      url,
+    }),
+  });
+
+  app.get(
+    '/healthz',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        summary: 'The process is alive',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        summary: 'The database answers',
+        response: { 200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }), 503: Problem },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await deps.database.query('select 1');
+        return { status: 'ready' as const, database: deps.database.kind };
+      } catch (error) {
+        request.log.warn({ err: error }, 'database not ready');
+        return sendProblem(reply, request, 'database_unavailable', 'Databasen svarar inte');
+      }
+    },
+  );
+
+  app.get(
+    '/api/openapi.json',
+    {
+      config: { access: 'public' },
+      schema: { hide: true },
+    },
+    async () => app.swagger(),
+  );
+
+  catalogueRoutes(app, deps);
+
+  registerWebClient(app);
+  return app;
+}
+
+/** The React app, built by Vite into dist/web; any non-API path gets index.html. */
+function registerWebClient(app: App) {
+  const hasBuild = existsSync(`${WEB_DIST}/index.html`);
+  if (hasBuild) app.register(fastifyStatic, { root: WEB_DIST, serve: false });
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const path = (request.params as { '*': string })['*'];
+    if (path.startsWith('api/')) return sendProblem(reply, request, 'not_found', `Ingen resurs på ${request.url}`);
+    if (!hasBuild) {
+      return reply.code(503).type('text/plain; charset=utf-8').send('Webbappen är inte byggd. Kör "npm run build".');
+    }
+    if (path.startsWith('assets/') || /^[\w.-]+\.(svg|ico|png|txt|webmanifest)$/.test(path)) {
+      reply.header(
+        'cache-control',
+        path.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+      );
+      return reply.sendFile(path);
+    }
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, 'not_found', `Ingen resurs på ${request.method} ${request.url}`),
+  );
+}

@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** The Drizzle handle; the same type whether PGlite or a PostgreSQL server is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle, accepted wherever a Db is. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Raw SQL on one connection (migrations, health checks, advisory locks). */
+export interface SqlSession {
+  exec(sqlText: string): Promise<void>;
+  query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Database extends SqlSession {
+  readonly db: Db;
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` on one dedicated connection (PGlite has only one). */
+  session<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** PGlite only: the data directory as a tarball (test templates, backups). */
+  dumpDataDir?: () => Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL server; when absent the embedded PGlite is used. */
+  url?: string | null;
+  /** PGlite's data directory; `memory://` keeps it in memory. */
+  dataDir?: string;
+  /** PGlite only: start from a dump made by `dumpDataDir` (test templates). */
+  loadDataDir?: Blob;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
+  return openPglite(options.dataDir ?? './data', options.loadDataDir);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Fail fast with the server's own message when it cannot be reached.
+  const client = await pool.connect();
+  client.release();
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    async exec(sqlText) {
+      await pool.query(sqlText);
+    },
+    async query(sqlText, params) {
+      const result = await pool.query(sqlText, params as unknown[]);
+      return result.rows;
+    },
+    async session(fn) {
+      const connection = await pool.connect();
+      try {
+        return await fn({
+          async exec(sqlText) {
+            await connection.query(sqlText);
+          },
+          async query(sqlText, params) {
+            return (await connection.query(sqlText, params as unknown[])).rows;
+          },
+        });
+      } finally {
+        connection.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const session: SqlSession = {
+    async exec(sqlText) {
+      await client.exec(sqlText);
+    },
+    async query(sqlText, params) {
+      const result = await client.query(sqlText, params as unknown[]);
+      return result.rows as never[];
+    },
+  };
+  return {
+    db,
+    kind: 'pglite',
+    ...session,
+    session: (fn) => fn(session),
+    dumpDataDir: async () => (await client.dumpDataDir('gzip')) as Blob,
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * The one error type of Lotsen's domain code. Each code is documented here; the HTTP layer maps
+ * codes to statuses and problem+json, and the web client turns codes into Swedish.
+ */
+export const ERROR_CODES = {
+  validation_failed: { status: 400, title: 'Ogiltig begäran' },
+  invalid_municipality: { status: 400, title: 'Okänd kommunkod' },
+  invalid_county: { status: 400, title: 'Okänd länskod' },
+  invalid_catalogue: { status: 422, title: 'Ogiltig katalogfil' },
+  unauthenticated: { status: 401, title: 'Inloggning krävs' },
+  forbidden: { status: 403, title: 'Åtkomst nekad' },
+  not_found: { status: 404, title: 'Hittades inte' },
+  offering_not_found: { status: 404, title: 'Erbjudandet finns inte' },
+  organisation_not_found: { status: 404, title: 'Organisationen finns inte' },
+  intake_not_found: { status: 404, title: 'Förfrågan finns inte' },
+  conflict: { status: 409, title: 'Konflikt' },
+  payload_too_large: { status: 413, title: 'För stor begäran' },
+  unsupported_media_type: { status: 415, title: 'Innehållstypen stöds inte' },
+  rate_limited: { status: 429, title: 'För många förfrågningar' },
+  database_unavailable: { status: 503, title: 'Databasen svarar inte' },
+  internal: { status: 500, title: 'Internt fel' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface ErrorDetail {
+  /** JSON pointer or field name the detail is about. */
+  field?: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

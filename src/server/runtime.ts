@@ -1,0 +1,30 @@
+import type { Config } from './config.js';
+import { type Database, openDatabase } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { seedDemoIfEmpty } from './modules/catalogue/catalogue.service.js';
+
+/**
+ * Opens the configured database (PostgreSQL when DATABASE_URL is set, else the embedded PGlite),
+ * brings its schema up to date and, unless turned off, seeds the demo region into an empty catalogue.
+ */
+export async function openReadyDatabase(
+  config: Config,
+  options: { seed?: boolean; log?: (message: string) => void } = {},
+): Promise<Database> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(database);
+    if (applied.length > 0) options.log?.(`migrerade: ${applied.join(', ')}`);
+    if (options.seed ?? config.seedDemoWhenEmpty) {
+      const seeded = await seedDemoIfEmpty(database.db);
+      if (seeded)
+        options.log?.(
+          `demoregionen importerad: ${seeded.offerings} erbjudanden, ${seeded.organisations} organisationer`,
+        );
+    }
+    return database;
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
