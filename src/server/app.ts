@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -11,6 +12,9 @@ import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import type { App, AppDeps } from './http/types.js';
 import { decide, isAccess } from './modules/access/access.policies.js';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.js';
+import { intakeRoutes } from './modules/intake/intake.routes.js';
+import { RouterCache } from './modules/intake/intake.service.js';
+import { AppError } from './errors.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -75,6 +79,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       },
       tags: [
         { name: 'catalogue', description: 'Organisations, offerings, strategies, sites' },
+        { name: 'intake', description: 'The front door: a need in plain words, routed to offerings' },
         { name: 'system', description: 'Health and documentation' },
       ],
     },
@@ -127,7 +132,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     async () => app.swagger(),
   );
 
+  // Limits apply per route (config.rateLimit): the public front door and login are limited.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('rate_limited', `För många förfrågningar; försök igen om ${Math.ceil(context.ttl / 1000)} sekunder`),
+  });
+
   catalogueRoutes(app, deps);
+  intakeRoutes(app, deps, new RouterCache(deps.database.db));
 
   registerWebClient(app);
   return app;

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * Configuration from the environment, validated once at start.
  * A bad value stops start-up with a message that names the variable.
@@ -11,6 +13,7 @@ export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   seedDemoWhenEmpty: boolean;
   publicBaseUrl: string;
+  auth: AuthConfig;
 }
 
 export class ConfigError extends Error {
@@ -81,5 +84,116 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
     seedDemoWhenEmpty: flag(env, 'LOTSEN_SEED_DEMO', true),
     publicBaseUrl: env.LOTSEN_PUBLIC_URL?.trim() || `http://localhost:${p}`,
+    auth: authConfig(env, oneOf(env, 'NODE_ENV', NODE_ENVS, 'development')),
+  };
+}
+
+/** One OpenID Connect provider Lotsen signs people in with, and how its claims map. */
+export interface OidcProviderConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  claims: { name: string; email: string; personnummer: string | null };
+}
+
+export interface AuthConfig {
+  /** The built-in development provider under /dev-idp (never in production). */
+  devIdp: boolean;
+  /** e-ID broker for company representatives; null: the development provider. */
+  company: OidcProviderConfig | null;
+  /** The organisations' IdP for staff; null: the development provider. */
+  staff: OidcProviderConfig | null;
+  /** Signs the short-lived login cookie; random per process outside production. */
+  secret: string;
+  /** Key of the personnummer hash; must stay the same for the life of the database. */
+  personalIdKey: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+}
+
+function positiveInt(env: Env, name: string, fallback: number, max: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) {
+    throw new ConfigError(name, `måste vara ett heltal 1–${max} (fick "${value}")`);
+  }
+  return Number(value);
+}
+
+function secret(env: Env, name: string, production: boolean, fallback: () => string): string {
+  const value = env[name];
+  if (value === undefined || value === '') {
+    if (production) throw new ConfigError(name, 'krävs i produktion (minst 32 slumpmässiga tecken)');
+    return fallback();
+  }
+  if (value.length < 32) throw new ConfigError(name, `måste vara minst 32 tecken (fick ${value.length})`);
+  return value;
+}
+
+function oidcProvider(env: Env, prefix: string, production: boolean, personnummerClaim: boolean) {
+  const issuer = env[`${prefix}_ISSUER`]?.trim();
+  if (!issuer) {
+    if (production) throw new ConfigError(`${prefix}_ISSUER`, 'krävs i produktion (OpenID Connect-utfärdarens URL)');
+    return null;
+  }
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new ConfigError(`${prefix}_ISSUER`, `är ingen giltig URL (fick "${issuer}")`);
+  }
+  if (url.protocol !== 'https:' && (production || url.protocol !== 'http:')) {
+    throw new ConfigError(`${prefix}_ISSUER`, `måste vara en https-URL${production ? ' i produktion' : ''}`);
+  }
+  const required = (name: string) => {
+    const value = env[`${prefix}_${name}`]?.trim();
+    if (!value) throw new ConfigError(`${prefix}_${name}`, `krävs när ${prefix}_ISSUER är satt`);
+    return value;
+  };
+  const claim = (name: string, fallback: string) => env[`${prefix}_CLAIM_${name}`]?.trim() || fallback;
+  return {
+    issuer,
+    clientId: required('CLIENT_ID'),
+    clientSecret: required('CLIENT_SECRET'),
+    scopes: env[`${prefix}_SCOPES`]?.trim() || 'openid profile email',
+    claims: {
+      name: claim('NAME', 'name'),
+      email: claim('EMAIL', 'email'),
+      personnummer: personnummerClaim ? claim('PERSONNUMMER', 'personal_identity_number') : null,
+    },
+  };
+}
+
+function authConfig(env: Env, nodeEnv: Config['nodeEnv']): AuthConfig {
+  const production = nodeEnv === 'production';
+  const devIdp = flag(env, 'LOTSEN_DEV_IDP', !production);
+  if (devIdp && production) {
+    throw new ConfigError(
+      'LOTSEN_DEV_IDP',
+      'får inte vara på när NODE_ENV=production (utvecklingsinloggningen är öppen för alla)',
+    );
+  }
+  const company = oidcProvider(env, 'LOTSEN_OIDC_COMPANY', production, true);
+  const staff = oidcProvider(env, 'LOTSEN_OIDC_STAFF', production, false);
+  if (!devIdp && (!company || !staff)) {
+    throw new ConfigError(
+      company ? 'LOTSEN_OIDC_STAFF_ISSUER' : 'LOTSEN_OIDC_COMPANY_ISSUER',
+      'krävs när LOTSEN_DEV_IDP=false (annars kan ingen logga in)',
+    );
+  }
+  return {
+    devIdp,
+    company,
+    staff,
+    secret: secret(env, 'LOTSEN_SECRET', production, () => randomBytes(32).toString('base64url')),
+    personalIdKey: secret(
+      env,
+      'LOTSEN_PERSONAL_ID_KEY',
+      production,
+      () => 'lotsen-development-personal-id-key-not-secret',
+    ),
+    sessionIdleMinutes: positiveInt(env, 'LOTSEN_SESSION_IDLE_MINUTES', 30, 24 * 60),
+    sessionMaxHours: positiveInt(env, 'LOTSEN_SESSION_MAX_HOURS', 12, 24 * 30),
   };
 }

@@ -1,0 +1,319 @@
+// Word lists the Swedish text handling needs besides the catalogue itself. All words are written
+// in plain Swedish; the analyser folds them (å/ä → a, ö → o) before use.
+
+/** Function words and the filler of a request ("vi vill ha hjälp med …"): they say nothing about the need. */
+export const SWEDISH_STOPWORDS: readonly string[] = `
+alla allt andra annan annat att av bara blev bli blir blivit de dem den denna deras dess dessa det detta dig din dina ditt du där då efter ej eller en er era ert ett fanns finnas finns for från fråga frågor får fått för gjorde gärna göra gör har hade hans har hej henne hennes hit hon honom hur här i icke ifrån igen ihop in inga ingen inget inom inte ju jag kan kanske kunde kunna kommer man med men mig min mina mitt mot mycket ni nu när någon något några och också om oss på redan sa sedan sig sin sina sitt själv ska skall skulle som så sådan sådana tack till tips typ under upp ut utan vad var vara vad varför vart vem vi vid vilka vilken vilket vill vilja våra vårt vår än är åt över
+behöver behöva behövs behövde hjälp hjälpa hjälper undrar undra fundera funderar tänker tänkt kolla hitta ha hos via genom ganska lite lite typ liksom osv etc ex eg t.ex bl.a dvs hälsningar mvh hallå
+`
+  .trim()
+  .split(/\s+/)
+  // "vara" means both "to be" and "goods" (brandfarlig vara); idf keeps it cheap, so keep it out of this list.
+  .filter((w) => w !== 'vara');
+
+/** English function words: dropped, and their share of a text tells that the text is English. */
+export const ENGLISH_STOPWORDS: readonly string[] = `
+a an the we our us i my me you your to in into of for and or with on at from by want wants would like need needs
+how what can could do does did is are am be been being have has had get got help please some any this that these
+those it its there where who which about as so if then than also just will shall should may might us they them their
+he she his her hi hello thanks thank up out
+`
+  .trim()
+  .split(/\s+/);
+
+/**
+ * Everyday Swedish words that are not in the catalogue. They are never "corrected" into catalogue
+ * words, and they let the compound splitter take apart words such as "bilverkstad" or "ölprovning".
+ */
+export const COMMON_SWEDISH_WORDS: readonly string[] = `
+affär affärer aktie anläggning ansökan arbete arbeta arbetar arbetsgivare år ägare ägaren bank banken barn bageri
+bakverk bil bilar bok bord bostad bolag bolaget bonde bransch bro bud butik by bygg bygga bygge byggnad chef dag dagar
+del djur dokument dotter eget egen el elev energi fabrik familj fastighet fest fika film firma fisk flicka folk form
+fordon frisör fru fönster gata gård gas glas glass golv grupp gym hall hamn handel hand hem hemma hus hyra häst idé
+it jobb jord kaffe kafé kassa kemikalie kläder kock kommun konst konsult kontor kostnad kropp kund kunder kurs kvinna
+kök land lag lager lampa lastbil lek liv livs lokal lån lön man mark marknad maskin mat material medarbetare miljö
+mjölk moms motor mun mur musik mål människa nät olja ord ost park pengar person personal plan plats post pris
+produkt projekt pub rum råd salong sand sida sjö skatt skog skola skydd skylt slakt sol spa stad sten stol stöd
+städ svets system tak tid tillverkning tjänst tomt trä träd tull tv utbildning vatten verk verkstad vin vård väg
+vägg värme öl ön
+tvätt tvätta bryggeri mikrobryggeri frisersalong skönhet hudvård nagel naglar hund katt häst ridskola stall
+snickare snickeri målare elektriker rörmokare plåt smide smed åkeri taxi flytt städning städfirma bemanning
+redovisning bokföring byrå advokat jurist tandläkare läkare klinik apotek optiker gym yoga dans frisör
+café restaurang kiosk gatukök korv hamburgare pizza sushi kebab bagare konditori catering festlokal
+hotell vandrarhem camping stuga stugor turism turist guide upplevelse event mässa konferens
+butik webbshop webbutik nätbutik e-handel ehandel app programmering mjukvara spel design reklam byrå
+lantbruk jordbruk skogsbruk gris grisar kor mjölk odling växthus trädgård blommor honung bär svamp
+import leverantör leverans transport frakt logistik lager truck gaffeltruck kran container
+produktion produkt prototyp patent idé uppfinning innovation teknik forskning labb
+pension pensionär ledig semester sjuk sjukdom förälder föräldrar mamma pappa son dotter syster bror
+granne grannar grannen villa radhus lägenhet sommarstuga båt bil körkort pass
+`
+  .trim()
+  .split(/\s+/);
+
+/**
+ * Three-letter (and shorter) words the compound splitter may cut off. Longer parts need no list;
+ * short ones do, or "företag" would become "före" + "tag".
+ */
+export const SHORT_PARTS: readonly string[] = `
+lån lov bil mat el öl vin bar pub gas tak hus kök app sol it ai eu ost gym spa tv tåg väg hem
+`
+  .trim()
+  .split(/\s+/);
+
+/** Words never taken apart: they look like compounds but are not ("företag" is not "före" + "tag"). */
+export const ATOMIC_WORDS: readonly string[] = `
+företag företagare företaget företagen företags företagande företagsamhet kommun kommunen restaurang
+verksamhet verksamheten tillstånd tillväxt utveckla utveckling utvecklingen underlag information organisation
+inkubator innovation investering investera finansiering kapital konsult kontakt kontakter marknad bransch
+anställa anställd anställda anställning rekrytera rekrytering regional regionen region sverige svenska
+tillsammans samarbete samverkan uppdrag program projekt process produkt produkter tjänst tjänster
+`
+  .trim()
+  .split(/\s+/);
+
+/**
+ * English words mapped to Swedish ones, so that "we want to sell our robots in Germany" meets the
+ * Swedish catalogue. Keys are lower-case English; plural and -ing/-ed forms are reduced before look-up.
+ */
+export const ENGLISH_TO_SWEDISH: Readonly<Record<string, string>> = {
+  abroad: 'utomlands',
+  accounting: 'bokföring',
+  advice: 'rådgivning',
+  adviser: 'rådgivare',
+  advisor: 'rådgivare',
+  agent: 'agent',
+  alcohol: 'alkohol',
+  apply: 'ansöka',
+  application: 'ansökan',
+  automate: 'automatisera',
+  automation: 'automation',
+  bakery: 'bageri',
+  bank: 'bank',
+  bar: 'bar',
+  battery: 'batteri',
+  beer: 'öl',
+  borrow: 'låna',
+  build: 'bygga',
+  building: 'byggnad',
+  business: 'företag',
+  buy: 'köpa',
+  cafe: 'kafé',
+  capital: 'kapital',
+  certificate: 'certifikat',
+  certification: 'certifiering',
+  charging: 'laddning',
+  chemical: 'kemikalie',
+  circular: 'cirkulär',
+  climate: 'klimat',
+  company: 'företag',
+  competence: 'kompetens',
+  construction: 'bygg',
+  consultant: 'konsult',
+  cooperative: 'kooperativ',
+  course: 'kurs',
+  credit: 'kredit',
+  customer: 'kund',
+  customs: 'tull',
+  cybersecurity: 'cybersäkerhet',
+  design: 'design',
+  detailed: 'detaljplan',
+  digital: 'digital',
+  digitalisation: 'digitalisering',
+  digitalization: 'digitalisering',
+  distributor: 'distributör',
+  documents: 'dokument',
+  drinks: 'drinkar',
+  education: 'utbildning',
+  electric: 'elektrisk',
+  electrification: 'elektrifiering',
+  emission: 'utsläpp',
+  employ: 'anställa',
+  employee: 'anställd',
+  employer: 'arbetsgivare',
+  energy: 'energi',
+  environment: 'miljö',
+  environmental: 'miljö',
+  europe: 'europa',
+  european: 'europeisk',
+  event: 'evenemang',
+  expand: 'expandera',
+  export: 'export',
+  exporting: 'exportera',
+  factory: 'fabrik',
+  fair: 'mässa',
+  finance: 'finansiering',
+  financing: 'finansiering',
+  food: 'livsmedel',
+  foreign: 'utländsk',
+  found: 'starta',
+  founder: 'grundare',
+  funding: 'finansiering',
+  gas: 'gas',
+  grant: 'bidrag',
+  grow: 'växa',
+  growth: 'tillväxt',
+  guarantee: 'garanti',
+  heating: 'uppvärmning',
+  hire: 'anställa',
+  hiring: 'rekrytering',
+  idea: 'idé',
+  immigrant: 'invandrare',
+  incubator: 'inkubator',
+  innovation: 'innovation',
+  international: 'internationell',
+  invest: 'investera',
+  investment: 'investering',
+  investor: 'investerare',
+  invoice: 'faktura',
+  land: 'mark',
+  lab: 'labb',
+  laboratory: 'laboratorium',
+  licence: 'tillstånd',
+  license: 'tillstånd',
+  liquor: 'sprit',
+  loan: 'lån',
+  machine: 'maskin',
+  manufacturing: 'tillverkning',
+  market: 'marknad',
+  meeting: 'möte',
+  mentor: 'mentor',
+  money: 'pengar',
+  municipality: 'kommun',
+  network: 'nätverk',
+  networking: 'nätverka',
+  office: 'kontor',
+  origin: 'ursprung',
+  partner: 'partner',
+  patent: 'patent',
+  permit: 'tillstånd',
+  plan: 'plan',
+  planning: 'planering',
+  premises: 'lokal',
+  production: 'produktion',
+  product: 'produkt',
+  prototype: 'prototyp',
+  public: 'offentlig',
+  procurement: 'upphandling',
+  recruit: 'rekrytera',
+  recruitment: 'rekrytering',
+  register: 'registrera',
+  registration: 'registrering',
+  regulation: 'regler',
+  research: 'forskning',
+  researcher: 'forskare',
+  restaurant: 'restaurang',
+  robot: 'robot',
+  robotics: 'robotik',
+  rules: 'regler',
+  rural: 'landsbygd',
+  sell: 'sälja',
+  selling: 'sälja',
+  serve: 'servera',
+  shop: 'butik',
+  sign: 'skylt',
+  site: 'tomt',
+  skills: 'kompetens',
+  solar: 'solceller',
+  staff: 'personal',
+  start: 'starta',
+  startup: 'startup',
+  student: 'student',
+  subsidy: 'bidrag',
+  supplier: 'leverantör',
+  support: 'stöd',
+  sustainability: 'hållbarhet',
+  sustainable: 'hållbar',
+  tax: 'skatt',
+  test: 'testa',
+  testbed: 'testbädd',
+  thesis: 'examensarbete',
+  trademark: 'varumärke',
+  training: 'utbildning',
+  university: 'universitet',
+  vat: 'moms',
+  visa: 'visum',
+  wine: 'vin',
+  woman: 'kvinna',
+  women: 'kvinnor',
+  work: 'arbete',
+  worker: 'arbetare',
+  workers: 'arbetare',
+  // Countries people sell to or recruit from; the thesaurus turns them into "utland".
+  germany: 'tyskland',
+  norway: 'norge',
+  denmark: 'danmark',
+  finland: 'finland',
+  poland: 'polen',
+  france: 'frankrike',
+  spain: 'spanien',
+  italy: 'italien',
+  china: 'kina',
+  japan: 'japan',
+  india: 'indien',
+  netherlands: 'nederländerna',
+  uk: 'storbritannien',
+  britain: 'storbritannien',
+  england: 'england',
+  usa: 'usa',
+  america: 'usa',
+  canada: 'kanada',
+  sweden: 'sverige',
+  swedish: 'svensk',
+};
+
+/**
+ * Words that mark a private matter rather than a business one (a neighbour dispute, a parking
+ * fine, care for a parent). They raise the bar for a match: a request must then be clearly about
+ * a business need to be routed.
+ */
+export const PRIVATE_LIFE_WORDS: readonly string[] = `
+granne grannen grannar grannens grannfejd grannbråk skilsmässa vårdnad bodelning testamente arv begravning
+parkeringsbot parkeringsböter fortkörning fortkörningsböter böter hemtjänst äldreboende färdtjänst
+bostadsbidrag försörjningsstöd socialbidrag sjukpenning sjukskrivning försäkringskassan a-kassa akassa
+deklaration deklarera skatteåterbäring mamma mamman morsan mormor farmor morfar farfar svärmor
+villa villan radhus fritidshus sommarstuga bostadsrätt hyreslägenhet lägenhet hyresvärd körkort
+neighbour neighbor divorce parking fine mum mom mother grandmother care tax return apartment
+`
+  .trim()
+  .split(/\s+/);
+
+/** Readable labels and matching words for the catalogue's topic codes. */
+export const TOPICS: Readonly<Record<string, { sv: string; en: string; words: string }>> = {
+  export: { sv: 'export', en: 'export', words: 'export internationalisering' },
+  finansiering: { sv: 'finansiering', en: 'financing', words: 'finansiering' },
+  radgivning: { sv: 'rådgivning', en: 'advice', words: 'rådgivning' },
+  starta: { sv: 'starta företag', en: 'starting a business', words: 'starta nystartad' },
+  kompetens: { sv: 'kompetens och personal', en: 'skills and staff', words: 'kompetens' },
+  tillstand: { sv: 'tillstånd', en: 'permits', words: 'tillstånd' },
+  natverk: { sv: 'nätverk', en: 'networks', words: 'nätverk' },
+  hallbarhet: { sv: 'hållbarhet', en: 'sustainability', words: 'hållbarhet' },
+  etablering: { sv: 'etablering', en: 'establishment', words: 'etablering' },
+  innovation: { sv: 'innovation', en: 'innovation', words: 'innovation' },
+  digitalisering: { sv: 'digitalisering', en: 'digitalisation', words: 'digitalisering' },
+};
+
+/** A few SNI 2007 divisions (first two digits) and what they tell about the company's trade. */
+export const SNI_WORDS: Readonly<Record<string, string>> = {
+  '01': 'lantbruk jordbruk',
+  '02': 'skogsbruk',
+  '03': 'fiske',
+  '10': 'livsmedel tillverkning',
+  '11': 'dryck tillverkning',
+  '16': 'trä tillverkning',
+  '22': 'plast tillverkning',
+  '25': 'metall tillverkning verkstad',
+  '28': 'maskin tillverkning',
+  '29': 'fordon tillverkning',
+  '41': 'bygg',
+  '42': 'bygg',
+  '43': 'bygg',
+  '45': 'bilverkstad',
+  '47': 'butik handel',
+  '49': 'transport',
+  '55': 'hotell turism',
+  '56': 'restaurang',
+  '62': 'it digitala tjänster',
+  '72': 'forskning',
+  '86': 'vård',
+};
