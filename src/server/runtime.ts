@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
+import { seedDemoUsers } from './modules/access/access.service.js';
 import { seedDemoIfEmpty } from './modules/catalogue/catalogue.service.js';
 
 /**
@@ -21,6 +22,8 @@ export async function openReadyDatabase(
         options.log?.(
           `demoregionen importerad: ${seeded.offerings} erbjudanden, ${seeded.organisations} organisationer`,
         );
+      // The demo users sign in only through the development provider, so they exist only with it.
+      if (config.auth.devIdp) await seedDemoUsers(database.db, config.auth.personalIdKey);
     }
     return database;
   } catch (error) {

@@ -30,21 +30,33 @@ export async function freshDatabase(engine: Engine): Promise<{ database: Databas
     const database = await openDatabase({ dataDir: 'memory://', loadDataDir: dump });
     return { database, dispose: () => database.close() };
   }
-  const url = process.env.TEST_DATABASE_URL as string;
-  const name = `lotsen_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE_DB}`);
-  await admin.end();
-  const database = await openDatabase({ url: serverUrl(url, name), poolSize: 4 });
+  const fresh = await freshDatabaseUrl();
+  const database = await openDatabase({ url: fresh.url, poolSize: 4 });
   return {
     database,
     async dispose() {
       await database.close();
-      const drop = new pg.Client({ connectionString: url });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await drop.end();
+      await fresh.drop();
+    },
+  };
+}
+
+/** A new PostgreSQL database on the test server (empty, or a copy of the migrated demo template). */
+export async function freshDatabaseUrl(options: { empty?: boolean } = {}) {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `lotsen_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}${options.empty ? '' : ` TEMPLATE ${POSTGRES_TEMPLATE_DB}`}`);
+  await admin.end();
+  return {
+    url: serverUrl(url, name),
+    async drop() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
     },
   };
 }

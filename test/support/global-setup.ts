@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { openDatabase } from '../../src/server/db/client.js';
 import { migrate } from '../../src/server/db/migrate.js';
+import { seedDemoUsers } from '../../src/server/modules/access/access.service.js';
 import { seedDemo } from '../../src/server/modules/catalogue/catalogue.service.js';
 import { PGLITE_TEMPLATE, POSTGRES_TEMPLATE_DB, serverUrl } from './databases.js';
 
@@ -15,6 +16,7 @@ export default async function setup() {
   const pglite = await openDatabase({ dataDir: 'memory://' });
   await migrate(pglite);
   await seedDemo(pglite.db);
+  await seedDemoUsers(pglite.db);
   const dump = await dumpPglite(pglite);
   writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
   await pglite.close();
@@ -29,6 +31,7 @@ export default async function setup() {
     const template = await openDatabase({ url: serverUrl(url, POSTGRES_TEMPLATE_DB), poolSize: 2 });
     await migrate(template);
     await seedDemo(template.db);
+    await seedDemoUsers(template.db);
     await template.close();
   }
 }

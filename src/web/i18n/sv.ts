@@ -207,7 +207,7 @@ export const sv = {
       etablering: 'Etablering',
       natverk: 'Nätverk',
       digitalisering: 'Digitalisering',
-    } as Record<string, string>,
+    },
     kinds: {
       advice: 'Rådgivning',
       service: 'Tjänst',
@@ -219,25 +219,25 @@ export const sv = {
       network: 'Nätverk',
       permit: 'Tillstånd',
       event: 'Evenemang',
-    } as Record<string, string>,
+    },
     caseTypes: {
       advisory: 'Rådgivning',
       inquiry: 'Förfrågan',
       application: 'Ansökan',
       registration: 'Anmälan',
-    } as Record<string, string>,
+    },
     stages: {
       ide: 'Idé',
       start: 'Nystartat',
       tillvaxt: 'Växer',
       etablerad: 'Etablerat',
-    } as Record<string, string>,
+    },
     sizes: {
       '0-9': '0–9 anställda',
       '10-49': '10–49 anställda',
       '50-249': '50–249 anställda',
       '250+': '250 anställda eller fler',
-    } as Record<string, string>,
+    },
     organisationKinds: {
       'state-owned-company': 'Statligt bolag',
       agency: 'Myndighet',
@@ -247,7 +247,7 @@ export const sv = {
       university: 'Universitet eller högskola',
       'science-park': 'Science park',
       cluster: 'Kluster',
-    } as Record<string, string>,
+    },
     strategyKinds: {
       strategy: 'Strategi',
       'focus-area': 'Fokusområde',
@@ -255,8 +255,8 @@ export const sv = {
       priority: 'Prioritering',
       action: 'Åtgärd',
       commitment: 'Åtagande',
-    } as Record<string, string>,
-    strategyStatuses: { proposal: 'Förslag' } as Record<string, string>,
+    },
+    strategyStatuses: { proposal: 'Förslag' },
     wholeCountry: 'Hela Sverige',
   },
 };

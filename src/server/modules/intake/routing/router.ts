@@ -1,0 +1,330 @@
+import { type GeoFit, geoFit, geoTier, locate, permitExcluded } from './geography.js';
+import { ExampleIndex, normalizeVector, type TermVector } from './learning.js';
+import { PRIVATE_LIFE_WORDS, SNI_WORDS, TOPICS } from './lexicon.js';
+import {
+  audienceReason,
+  geographyReason,
+  learnedReason,
+  NO_MATCH_GUIDANCE,
+  topicReason,
+  wordsReason,
+} from './reasons.js';
+import { type Analysis, Analyzer, fold, type TermSource } from './text.js';
+import type {
+  RankedOffering,
+  RoutableOffering,
+  RouteInput,
+  RouteReason,
+  RouteResult,
+  Router,
+  RouterCatalogue,
+} from './types.js';
+
+// How much a word counts by where it stands in an offering. Titles and the provider's own
+// keywords say what the offering is; the summary and situations describe it more loosely.
+const FIELD_WEIGHTS = { title: 3, keywords: 2, situations: 1, summary: 1, topics: 1.5, provider: 1.5 } as const;
+// A compound's parts and a thesaurus concept are weaker evidence than the word itself.
+const DOC_SOURCE_WEIGHTS: Record<TermSource, number> = { word: 1, part: 0.5, typo: 1, concept: 0.6 };
+const QUERY_SOURCE_WEIGHTS: Record<TermSource, number> = { word: 1, part: 0.6, typo: 0.8, concept: 0.6 };
+/** Parts of a compound the catalogue does not know whole carry nearly the whole word's meaning. */
+const UNKNOWN_COMPOUND_PART_WEIGHT = 0.9;
+/** Words from the company's SNI code are context, not the request itself. */
+const SNI_WEIGHT = 0.3;
+
+// BM25 over the weighted fields (BM25F in its simple form).
+const K1 = 1.2;
+const B = 0.5;
+
+const MAX_RESULTS = 5;
+/** Results must reach this share of the best score. */
+const RELATIVE_CUTOFF = 0.3;
+/** An offering outside the company's area is shown (below the rest) only when it scores this close to the best. */
+const ELSEWHERE_CUTOFF = 0.6;
+/** A local offering when we do not know where the company is: slightly behind equal nationwide ones. */
+const UNKNOWN_PLACE_FACTOR = 0.9;
+const AUDIENCE_MISMATCH_FACTOR = 0.85;
+
+// Out of scope: the best offering must cover enough of what the request says, and score enough.
+const MIN_COVERAGE = 0.3;
+const MIN_SCORE = 3;
+/** Share of a word's weight credited when only a thesaurus concept of it matches. */
+const CONCEPT_COVERAGE = 0.7;
+/** A word the catalogue does not know weighs this share of the rarest known word. */
+const UNKNOWN_WORD_MASS = 0.4;
+/** Words of private life weigh this much more, so a private request needs clear business words to match. */
+const PRIVATE_WORD_MASS = 2.5;
+
+// Learning: nearest corrected requests.
+const NEIGHBOURS = 5;
+const MIN_SIMILARITY = 0.3;
+/** A neighbour as similar as this counts in full. */
+const FULL_SIMILARITY = 0.8;
+/** A fully similar neighbour adds this share of the best text score. */
+const LEARNED_WEIGHT = 0.8;
+
+interface IndexedOffering {
+  offering: RoutableOffering;
+  tf: Map<string, number>;
+  length: number;
+  /** Terms of the offering's topics, to say which topic matched. */
+  topicTerms: Map<string, string>;
+}
+
+interface QueryWord {
+  surface: string;
+  mass: number;
+  private: boolean;
+  /** Terms standing for the word itself (its stem, parts, a correction). */
+  direct: string[];
+  /** Thesaurus concepts the word took part in. */
+  concepts: string[];
+}
+
+interface Candidate {
+  doc: number;
+  score: number;
+  learned: number;
+  fit: GeoFit;
+  tier: number;
+}
+
+function fieldsOf(o: RoutableOffering): { field: keyof typeof FIELD_WEIGHTS; text: string }[] {
+  return [
+    { field: 'title', text: o.title.sv },
+    { field: 'summary', text: o.summary.sv },
+    { field: 'provider', text: o.providerName },
+    { field: 'topics', text: o.topics.map((t) => TOPICS[t]?.words ?? t).join(' ') },
+    ...o.keywords.map((text) => ({ field: 'keywords' as const, text })),
+    ...o.situations.map((text) => ({ field: 'situations' as const, text })),
+  ];
+}
+
+/**
+ * Builds the front door's router over a catalogue. All indexing happens here (the index is rebuilt
+ * when the catalogue, thesaurus or corrections change); `route` only looks things up.
+ */
+export function createRouter(catalogue: RouterCatalogue): Router & { explain: (input: RouteInput) => unknown } {
+  const offerings = catalogue.offerings;
+  const catalogueWords: string[] = [];
+  for (const o of offerings) for (const f of fieldsOf(o)) catalogueWords.push(f.text);
+  const analyzer = new Analyzer(catalogueWords, catalogue.thesaurus);
+
+  const docs: IndexedOffering[] = offerings.map((offering) => {
+    const tf = new Map<string, number>();
+    for (const { field, text } of fieldsOf(offering)) {
+      for (const hit of analyzer.analyze(text, { correctTypos: false }).hits) {
+        tf.set(hit.term, (tf.get(hit.term) ?? 0) + FIELD_WEIGHTS[field] * DOC_SOURCE_WEIGHTS[hit.source]);
+      }
+    }
+    const topicTerms = new Map<string, string>();
+    for (const topic of offering.topics) {
+      const words = TOPICS[topic]?.words ?? topic;
+      for (const hit of analyzer.analyze(words, { correctTypos: false }).hits) topicTerms.set(hit.term, topic);
+    }
+    let length = 0;
+    for (const v of tf.values()) length += v;
+    return { offering, tf, length, topicTerms };
+  });
+
+  const n = docs.length;
+  const averageLength = docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, n);
+  const postings = new Map<string, { docs: number[]; weights: number[] }>();
+  docs.forEach((d, index) => {
+    const norm = K1 * (1 - B + (B * d.length) / averageLength);
+    for (const [term, tf] of d.tf) {
+      const list = postings.get(term) ?? { docs: [], weights: [] };
+      list.docs.push(index);
+      list.weights.push((tf * (K1 + 1)) / (tf + norm));
+      postings.set(term, list);
+    }
+  });
+  const idf = new Map<string, number>();
+  const frequency = new Map<string, number>();
+  for (const [term, list] of postings) {
+    const df = list.docs.length;
+    frequency.set(term, df);
+    idf.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+  }
+  const maxIdf = Math.log(1 + (n + 0.5) / 1.5);
+  analyzer.setTypoTargets(frequency);
+  const docIndex = new Map(docs.map((d, i) => [d.offering.id, i]));
+  const privateStems = new Set(PRIVATE_LIFE_WORDS.map((w) => analyzer.normalize(fold(w))));
+
+  /** Query term → weight, from an analysis. */
+  function termWeights(analysis: Analysis, factor = 1, into = new Map<string, number>()): Map<string, number> {
+    const ownIndexed = new Set<number>();
+    for (const hit of analysis.hits) if (hit.source === 'word' && postings.has(hit.term)) ownIndexed.add(hit.word);
+    for (const hit of analysis.hits) {
+      let w = QUERY_SOURCE_WEIGHTS[hit.source];
+      if (hit.source === 'part' && !ownIndexed.has(hit.word)) w = UNKNOWN_COMPOUND_PART_WEIGHT;
+      w *= factor;
+      if (w > (into.get(hit.term) ?? 0)) into.set(hit.term, w);
+    }
+    return into;
+  }
+
+  function vectorOf(weights: Map<string, number>): TermVector {
+    const vector: TermVector = new Map();
+    // Terms the catalogue does not know still tell corrections apart ("parkeringsbot").
+    for (const [term, w] of weights) vector.set(term, w * (idf.get(term) ?? maxIdf));
+    return normalizeVector(vector);
+  }
+
+  const examples = new ExampleIndex(
+    (catalogue.examples ?? []).filter((e) => docIndex.has(e.offeringId)),
+    (text) => vectorOf(termWeights(analyzer.analyze(text, { correctTypos: true }))),
+  );
+
+  function queryWords(analysis: Analysis, weights: Map<string, number>): QueryWord[] {
+    const words: QueryWord[] = analysis.words.map((surface) => ({ surface, mass: 0, private: false, direct: [], concepts: [] }));
+    for (const hit of analysis.hits) {
+      const word = words[hit.word];
+      if (!word) continue;
+      if (hit.source === 'concept') word.concepts.push(hit.term);
+      else word.direct.push(hit.term);
+      if (hit.source === 'word' && privateStems.has(hit.term)) word.private = true;
+    }
+    for (const word of words) {
+      let mass = 0;
+      for (const term of word.direct) {
+        const i = idf.get(term);
+        if (i !== undefined) mass = Math.max(mass, i * (weights.get(term) ?? 0));
+      }
+      if (mass === 0) mass = UNKNOWN_WORD_MASS * maxIdf;
+      if (word.private) mass = PRIVATE_WORD_MASS * Math.max(mass, UNKNOWN_WORD_MASS * maxIdf);
+      word.mass = mass;
+    }
+    return words;
+  }
+
+  /** Share of the request's weight that the offering's words cover. */
+  function coverage(doc: IndexedOffering, words: QueryWord[]): number {
+    let total = 0;
+    let covered = 0;
+    for (const word of words) {
+      total += word.mass;
+      if (word.private) continue;
+      if (word.direct.some((t) => doc.tf.has(t))) covered += word.mass;
+      else if (word.concepts.some((t) => doc.tf.has(t))) covered += CONCEPT_COVERAGE * word.mass;
+    }
+    return total === 0 ? 0 : covered / total;
+  }
+
+  function reasonsFor(c: Candidate, words: QueryWord[], input: RouteInput): RouteReason[] {
+    const doc = docs[c.doc] as IndexedOffering;
+    const reasons: RouteReason[] = [];
+    const matched = words.filter((w) => !w.private && w.direct.some((t) => doc.tf.has(t))).map((w) => w.surface);
+    const byConcept = words
+      .filter((w) => !w.private && !w.direct.some((t) => doc.tf.has(t)) && w.concepts.some((t) => doc.tf.has(t)))
+      .map((w) => w.surface);
+    const topics = new Set<string>();
+    for (const w of words) {
+      for (const t of [...w.direct, ...w.concepts]) {
+        const topic = doc.topicTerms.get(t);
+        if (topic) topics.add(topic);
+      }
+    }
+    const wr = wordsReason([...new Set(matched)].slice(0, 4), byConcept.length > 0 ? [...new Set(byConcept)].slice(0, 3) : []);
+    if (wr && (matched.length > 0 || byConcept.length > 0)) reasons.push(wr);
+    const tr = topicReason([...topics]);
+    if (tr) reasons.push(tr);
+    reasons.push(geographyReason(doc.offering, c.fit));
+    const ar = audienceReason(doc.offering, input.stage, input.size);
+    if (ar) reasons.push(ar);
+    if (c.learned > 0) reasons.push(learnedReason());
+    return reasons;
+  }
+
+  /** The ranking before cut-offs, with what the out-of-scope check looks at; for tuning and tests. */
+  function explain(input: RouteInput) {
+    const { candidates, words } = rank(input);
+    return {
+      words: words.map((w) => ({ surface: w.surface, mass: Math.round(w.mass * 100) / 100, private: w.private, direct: w.direct, concepts: w.concepts })),
+      candidates: candidates.slice(0, 8).map((c) => ({
+        offeringId: (docs[c.doc] as IndexedOffering).offering.id,
+        score: Math.round(c.score * 100) / 100,
+        coverage: Math.round(coverage(docs[c.doc] as IndexedOffering, words) * 100) / 100,
+        tier: c.tier,
+        learned: c.learned,
+      })),
+    };
+  }
+
+  function rank(input: RouteInput): { candidates: Candidate[]; words: QueryWord[] } {
+    const location = locate(input);
+    const analysis = analyzer.analyze(input.text, { correctTypos: true });
+    const weights = termWeights(analysis);
+    const sniWords = input.sni ? SNI_WORDS[input.sni.replace(/\D/g, '').slice(0, 2)] : undefined;
+    if (sniWords) termWeights(analyzer.analyze(sniWords, { correctTypos: false }), SNI_WEIGHT, weights);
+    const words = queryWords(analysis, weights);
+
+    const scores = new Float64Array(n);
+    const touched: number[] = [];
+    for (const [term, w] of weights) {
+      const list = postings.get(term);
+      if (!list) continue;
+      const termIdf = (idf.get(term) ?? 0) * w;
+      for (let k = 0; k < list.docs.length; k++) {
+        const d = list.docs[k] as number;
+        if (scores[d] === 0) touched.push(d);
+        scores[d] = (scores[d] as number) + termIdf * (list.weights[k] as number);
+      }
+    }
+
+    const learned = new Map<number, number>();
+    for (const nb of examples.nearest(vectorOf(weights), NEIGHBOURS, MIN_SIMILARITY)) {
+      const d = docIndex.get(nb.offeringId);
+      if (d === undefined) continue;
+      const strength = Math.min(1, (nb.similarity - MIN_SIMILARITY) / (FULL_SIMILARITY - MIN_SIMILARITY));
+      if (strength > (learned.get(d) ?? 0)) learned.set(d, strength);
+      if (scores[d] === 0 && !touched.includes(d)) touched.push(d);
+    }
+
+    let bestText = 0;
+    for (const d of touched) bestText = Math.max(bestText, scores[d] as number);
+    const learnedScale = Math.max(bestText, MIN_SCORE * 2);
+
+    const candidates: Candidate[] = [];
+    for (const d of touched) {
+      const doc = docs[d] as IndexedOffering;
+      const fit = geoFit(doc.offering, location);
+      if (permitExcluded(doc.offering, fit)) continue;
+      const bonus = learned.get(d) ?? 0;
+      let score = (scores[d] as number) + LEARNED_WEIGHT * bonus * learnedScale;
+      if (fit.kind === 'unknown') score *= UNKNOWN_PLACE_FACTOR;
+      const { stages, sizes } = doc.offering.audience;
+      if (input.stage && stages.length > 0 && !stages.includes(input.stage)) score *= AUDIENCE_MISMATCH_FACTOR;
+      if (input.size && sizes.length > 0 && !sizes.includes(input.size)) score *= AUDIENCE_MISMATCH_FACTOR;
+      candidates.push({ doc: d, score, learned: bonus, fit, tier: geoTier(fit) });
+    }
+    candidates.sort((a, b) => b.tier - a.tier || b.score - a.score);
+    return { candidates, words };
+  }
+
+  function route(input: RouteInput): RouteResult {
+    const { candidates, words } = rank(input);
+    const top = candidates[0];
+    const noMatch: RouteResult = { kind: 'no-match', guidance: NO_MATCH_GUIDANCE };
+    if (!top) return noMatch;
+    const topScore = Math.max(...candidates.map((c) => c.score));
+    if (top.learned < 0.5) {
+      if (top.score < MIN_SCORE) return noMatch;
+      if (coverage(docs[top.doc] as IndexedOffering, words) < MIN_COVERAGE) return noMatch;
+    }
+
+    const chosen: RankedOffering[] = [];
+    for (const c of candidates) {
+      if (chosen.length === MAX_RESULTS) break;
+      const cutoff = c.tier === 0 ? ELSEWHERE_CUTOFF : RELATIVE_CUTOFF;
+      if (c.score < cutoff * topScore) continue;
+      chosen.push({
+        offeringId: (docs[c.doc] as IndexedOffering).offering.id,
+        score: Math.round(c.score * 1000) / 1000,
+        reasons: reasonsFor(c, words, input),
+      });
+    }
+    return chosen.length > 0 ? { kind: 'match', offerings: chosen } : noMatch;
+  }
+
+  return { route, explain };
+}
