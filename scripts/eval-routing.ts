@@ -9,6 +9,7 @@
  * The last stdout line is one JSON object with every figure.
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import MiniSearch from 'minisearch';
 import { createRouter } from '../src/server/modules/intake/routing/router.js';
 import type { RoutableOffering, RouteInput, ThesaurusEntry } from '../src/server/modules/intake/routing/types.js';
@@ -38,7 +39,8 @@ interface DemoOffering {
 export function loadCatalogue(): Catalogue {
   const offerings = readJson<DemoOffering[]>('demo/offerings.json');
   const organisations = readJson<{ id: string; name: string }[]>('demo/organisations.json');
-  const knowledge = readJson<Record<string, { keywords: string[]; situations: string[] }>>('demo/offering-knowledge.json');
+  const knowledge =
+    readJson<Record<string, { keywords: string[]; situations: string[] }>>('demo/offering-knowledge.json');
   const names = new Map(organisations.map((o) => [o.id, o.name]));
   return {
     offerings: offerings.map((o) => ({
@@ -167,33 +169,39 @@ const summary = (f: Figures) => ({
   misses: f.misses.length,
 });
 
-const catalogue = loadCatalogue();
-const router = createRouter(catalogue);
-const routerRank: Ranker = (input) => {
-  const result = router.route(input);
-  return result.kind === 'match' ? result.offerings.map((o) => o.offeringId) : [];
-};
-const baselineRank = baseline(catalogue);
+/** Runs the evaluation and prints the figures. */
+function main(): void {
+  const catalogue = loadCatalogue();
+  const router = createRouter(catalogue);
+  const routerRank: Ranker = (input) => {
+    const result = router.route(input);
+    return result.kind === 'match' ? result.offerings.map((o) => o.offeringId) : [];
+  };
+  const baselineRank = baseline(catalogue);
 
-const dev = readSet('test/fixtures/routing-dev.jsonl');
-const own = readSet('test/fixtures/routing-own.jsonl');
-const results = {
-  router: score(dev, routerRank),
-  baseline: score(dev, baselineRank),
-  routerOwn: score(own, routerRank),
-  baselineOwn: score(own, baselineRank),
-};
+  const dev = readSet('test/fixtures/routing-dev.jsonl');
+  const own = readSet('test/fixtures/routing-own.jsonl');
+  const results = {
+    router: score(dev, routerRank),
+    baseline: score(dev, baselineRank),
+    routerOwn: score(own, routerRank),
+    baselineOwn: score(own, baselineRank),
+  };
 
-console.log('Dev set (test/fixtures/routing-dev.jsonl)');
-print('router', results.router, true);
-print('baseline (MiniSearch)', results.baseline, false);
-console.log('\nOwn set (test/fixtures/routing-own.jsonl)');
-print('router', results.routerOwn, true);
-print('baseline (MiniSearch)', results.baselineOwn, false);
-console.log(
-  JSON.stringify({
-    router: summary(results.router),
-    baseline: summary(results.baseline),
-    own: { router: summary(results.routerOwn), baseline: summary(results.baselineOwn) },
-  }),
-);
+  console.log('Dev set (test/fixtures/routing-dev.jsonl)');
+  print('router', results.router, true);
+  print('baseline (MiniSearch)', results.baseline, false);
+  console.log('\nOwn set (test/fixtures/routing-own.jsonl)');
+  print('router', results.routerOwn, true);
+  print('baseline (MiniSearch)', results.baselineOwn, false);
+  console.log(
+    JSON.stringify({
+      router: summary(results.router),
+      baseline: summary(results.baseline),
+      own: { router: summary(results.routerOwn), baseline: summary(results.baselineOwn) },
+    }),
+  );
+}
+
+// Run when executed (`tsx scripts/eval-routing.ts`), not when the bench imports `loadCatalogue`.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

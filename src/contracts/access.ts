@@ -82,7 +82,9 @@ export const StaffList = Type.Object(
 export const AddStaffRequest = Type.Object(
   {
     email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
-    subject: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: "The person's subject at the staff IdP" })),
+    subject: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 255, description: "The person's subject at the staff IdP" }),
+    ),
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     role: StaffRole,
     unitId: Type.Optional(Nullable(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,119}$' }))),

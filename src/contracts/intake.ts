@@ -11,8 +11,10 @@ export const IntakeRequest = Type.Object(
     text: Type.String({ minLength: 3, maxLength: MAX_INTAKE_TEXT, description: 'The need, in the company’s own words' }),
     municipality: Type.Optional(MunicipalityCode),
     county: Type.Optional(Type.String({ pattern: '^\\d{2}$' })),
-    stage: Type.Optional(Type.Union(STAGES.map((s) => Type.Literal(s)))),
-    size: Type.Optional(Type.Union(SIZES.map((s) => Type.Literal(s)))),
+    stage: Type.Optional(Type.Union([Type.Literal('start'), Type.Literal('tillvaxt'), Type.Literal('etablerad')])),
+    size: Type.Optional(
+      Type.Union([Type.Literal('0-9'), Type.Literal('10-49'), Type.Literal('50-249'), Type.Literal('250+')]),
+    ),
     sni: Type.Optional(Type.String({ pattern: '^\\d{2}(\\.?\\d{1,3})?$', description: 'SNI 2007 code' })),
     language: Type.Optional(Type.Union([Type.Literal('sv'), Type.Literal('en')])),
   },

@@ -10,7 +10,10 @@ import { Type } from 'typebox';
 import { Problem } from '../contracts/common.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import type { App, AppDeps } from './http/types.js';
+import { registerSessionHooks } from './modules/access/access.hooks.js';
 import { decide, isAccess } from './modules/access/access.policies.js';
+import { accessRoutes } from './modules/access/access.routes.js';
+import { caseRoutes } from './modules/cases/cases.routes.js';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';
 import { RouterCache } from './modules/intake/intake.service.js';
@@ -47,6 +50,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     }
   });
 
+  // Sessions and CSRF first: they set request.principal, which the access hook below judges.
+  await registerSessionHooks(app, deps);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     const access = request.routeOptions.config.access;
@@ -79,7 +84,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       },
       tags: [
         { name: 'catalogue', description: 'Organisations, offerings, strategies, sites' },
+        { name: 'cases', description: 'Cases: submit, handle, follow' },
         { name: 'intake', description: 'The front door: a need in plain words, routed to offerings' },
+        { name: 'auth', description: 'Sign-in with OpenID Connect and sign-out' },
+        { name: 'access', description: 'The signed-in person, personal data, and staff of an organisation' },
         { name: 'system', description: 'Health and documentation' },
       ],
     },
@@ -141,6 +149,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   catalogueRoutes(app, deps);
   intakeRoutes(app, deps, new RouterCache(deps.database.db));
+  caseRoutes(app, deps);
+  await accessRoutes(app, deps);
 
   registerWebClient(app);
   return app;

@@ -156,11 +156,14 @@ function oidcProvider(env: Env, prefix: string, production: boolean, personnumme
     issuer,
     clientId: required('CLIENT_ID'),
     clientSecret: required('CLIENT_SECRET'),
-    scopes: env[`${prefix}_SCOPES`]?.trim() || 'openid profile email',
+    scopes:
+      env[`${prefix}_SCOPES`]?.trim() ||
+      (personnummerClaim ? 'openid profile https://id.oidc.se/scope/naturalPersonNumber' : 'openid profile email'),
     claims: {
       name: claim('NAME', 'name'),
       email: claim('EMAIL', 'email'),
-      personnummer: personnummerClaim ? claim('PERSONNUMMER', 'personal_identity_number') : null,
+      // The Swedish OIDC profile (oidc.se), which Swedish e-ID brokers follow.
+      personnummer: personnummerClaim ? claim('PERSONNUMMER', 'https://id.oidc.se/claim/personalIdentityNumber') : null,
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoUsers } from './modules/access/access.service.js';
+import { ensureWorkflows } from './modules/cases/cases.service.js';
 import { seedDemoIfEmpty } from './modules/catalogue/catalogue.service.js';
 
 /**
@@ -16,6 +17,7 @@ export async function openReadyDatabase(
   try {
     const applied = await migrate(database);
     if (applied.length > 0) options.log?.(`migrerade: ${applied.join(', ')}`);
+    await ensureWorkflows(database.db);
     if (options.seed ?? config.seedDemoWhenEmpty) {
       const seeded = await seedDemoIfEmpty(database.db);
       if (seeded)

@@ -2,3 +2,6 @@
 export * from '../modules/catalogue/catalogue.tables.js';
 export * from '../modules/intake/intake.tables.js';
 export * from '../modules/access/access.tables.js';
+export * from '../modules/cases/cases.tables.js';
+export * from '../modules/audit/audit.tables.js';
+export * from '../modules/outbox/outbox.tables.js';

@@ -36,6 +36,7 @@ export const en: Messages = {
     offering_not_found: 'The offering does not exist, or has been removed.',
     organisation_not_found: 'The organisation does not exist, or has been removed.',
     intake_not_found: 'Your request no longer exists. Please start again.',
+    csrf_failed: 'The page needs to be reloaded. Reload the page and try again.',
     internal: 'Something went wrong on our side. Please try again in a moment.',
     unknown: 'Something went wrong. Please try again in a moment.',
     retry: 'Try again',
@@ -63,7 +64,8 @@ export const en: Messages = {
     submit: 'Show matching support',
     submitting: 'Searching…',
     formError: 'Correct what is marked and try again.',
-    resultsHeading: (n: number) => (n === 1 ? 'One suggestion for your business' : `${n} suggestions for your business`),
+    resultsHeading: (n: number) =>
+      n === 1 ? 'One suggestion for your business' : `${n} suggestions for your business`,
     resultsLead: 'The suggestions are ordered by how well they fit what you wrote. Choose the one that seems right.',
     providedBy: 'Offered by',
     why: 'Why',
@@ -72,7 +74,8 @@ export const en: Messages = {
     readMore: 'Read more about the offering',
     choosing: 'Saving your choice…',
     noMatchHeading: 'We found no offering that fits',
-    noMatchLead: 'What you described does not seem to belong to the support available in Lotsen. This is where you can get help instead:',
+    noMatchLead:
+      'What you described does not seem to belong to the support available in Lotsen. This is where you can get help instead:',
     noMatchBrowse: 'Browse all offerings',
     editAgain: 'Change your description',
     confirmationTitle: 'Your choice has been saved',

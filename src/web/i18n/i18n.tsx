@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { en } from './en.js';
-import { type Language, LANGUAGE_STORAGE_KEY, storedLanguage } from './language.js';
+import { LANGUAGE_STORAGE_KEY, type Language, storedLanguage } from './language.js';
 import { type Messages, sv } from './sv.js';
 
 const MESSAGES: Record<Language, Messages> = { sv, en };

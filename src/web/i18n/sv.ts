@@ -37,6 +37,7 @@ export const sv = {
     offering_not_found: 'Erbjudandet finns inte, eller har tagits bort.',
     organisation_not_found: 'Organisationen finns inte, eller har tagits bort.',
     intake_not_found: 'Din förfrågan finns inte längre. Börja gärna om.',
+    csrf_failed: 'Sidan behöver laddas om. Ladda om sidan och försök igen.',
     internal: 'Något gick fel hos oss. Försök igen om en stund.',
     unknown: 'Något gick fel. Försök igen om en stund.',
     retry: 'Försök igen',
@@ -73,7 +74,8 @@ export const sv = {
     readMore: 'Läs mer om erbjudandet',
     choosing: 'Sparar ditt val…',
     noMatchHeading: 'Vi hittade inget erbjudande som passar',
-    noMatchLead: 'Det du beskrev verkar inte höra till det stöd som finns i Lotsen. Här är var du kan få hjälp i stället:',
+    noMatchLead:
+      'Det du beskrev verkar inte höra till det stöd som finns i Lotsen. Här är var du kan få hjälp i stället:',
     noMatchBrowse: 'Bläddra bland alla erbjudanden',
     editAgain: 'Ändra din beskrivning',
     confirmationTitle: 'Ditt val är sparat',

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import Organisationsnummer from 'organisationsnummer';
+import OrganisationsnummerModule from 'organisationsnummer';
 import type {
   AddStaffRequest,
   MeResponse,
@@ -22,6 +22,9 @@ import {
 } from './access.policies.js';
 import * as repo from './access.repository.js';
 import { DEMO_USERS, DEV_ISSUER } from './demo-users.js';
+
+// The package is CommonJS with `module.exports = class`; its types claim an ES default export.
+const Organisationsnummer = OrganisationsnummerModule as unknown as typeof OrganisationsnummerModule.default;
 
 type SessionSettings = Pick<AuthConfig, 'sessionIdleMinutes' | 'sessionMaxHours'>;
 
@@ -113,7 +116,7 @@ export async function createSession(
   db: Db,
   userId: string,
   settings: SessionSettings,
-  extra: { issuer: string; idTokenHint?: string | null; now?: Date } = { issuer: DEV_ISSUER },
+  extra: { issuer: string; now?: Date } = { issuer: DEV_ISSUER },
 ): Promise<NewSession> {
   const now = extra.now ?? new Date();
   const token = randomBytes(32).toString('base64url');
@@ -127,7 +130,6 @@ export async function createSession(
     userId,
     csrfToken,
     issuer: extra.issuer,
-    idTokenHint: extra.idTokenHint ?? null,
     actingOrgnr: companies.length === 1 ? (companies[0]?.orgnr ?? null) : null,
     createdAt: now,
     lastSeenAt: now,
@@ -147,7 +149,6 @@ export interface ResolvedSession {
   csrfToken: string;
   principal: Principal;
   issuer: string;
-  idTokenHint: string | null;
   expiresAt: Date;
 }
 
@@ -167,7 +168,10 @@ export async function resolveSession(
   const idHash = hashSessionToken(token);
   const session = await repo.findLiveSession(db, idHash, now);
   if (!session) return null;
-  const [user, memberships] = await Promise.all([repo.findUser(db, session.userId), repo.membershipsOf(db, session.userId)]);
+  const [user, memberships] = await Promise.all([
+    repo.findUser(db, session.userId),
+    repo.membershipsOf(db, session.userId),
+  ]);
   if (!user || user.erasedAt) return null;
   let idleExpiresAt = session.idleExpiresAt;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
@@ -183,15 +187,17 @@ export async function resolveSession(
       session.actingOrgnr,
     ),
     issuer: session.issuer,
-    idTokenHint: session.idTokenHint,
     expiresAt: idleExpiresAt,
   };
 }
 
-/** Ends the session; returns what logout at the IdP needs. */
-export async function endSession(db: Db, idHash: string) {
+/**
+ * Ends the session; returns the issuer to log out at. The ID token is not kept as a logout hint:
+ * it carries the person's name and personnummer, and the IdPs accept logout by client id.
+ */
+export async function endSession(db: Db, idHash: string): Promise<{ issuer: string } | null> {
   const row = await repo.deleteSession(db, idHash);
-  return row ? { issuer: row.issuer, idTokenHint: row.idTokenHint } : null;
+  return row ? { issuer: row.issuer } : null;
 }
 
 export async function purgeExpiredSessions(db: Db, now: Date = new Date()): Promise<number> {
@@ -291,7 +297,8 @@ export async function addStaff(
     ]);
   }
   const role = input.role as StaffRole;
-  if (!mayGrantRole(principal, role)) throw new AppError('forbidden', 'Bara systemadministratörer utser systemadministratörer');
+  if (!mayGrantRole(principal, role))
+    throw new AppError('forbidden', 'Bara systemadministratörer utser systemadministratörer');
   if (!(await repo.organisationExists(db, organisationId))) {
     throw new AppError('organisation_not_found', `Organisationen ${organisationId} finns inte`);
   }
@@ -303,7 +310,8 @@ export async function addStaff(
       if (known.length > 1) throw new AppError('conflict', 'Flera konton har den e-postadressen; ange subject');
       user = known[0];
     }
-    if (user && user.kind !== 'staff') throw new AppError('conflict', 'Personen är registrerad som företagsföreträdare');
+    if (user && user.kind !== 'staff')
+      throw new AppError('conflict', 'Personen är registrerad som företagsföreträdare');
     user ??= await repo.insertUser(tx, {
       issuer: staffIssuer,
       subject: input.subject ?? null,
@@ -340,7 +348,10 @@ export async function updateStaff(
   if (membership.role === 'system-admin' && !principal.roles.includes('system-admin')) {
     throw new AppError('forbidden', 'Bara systemadministratörer ändrar systemadministratörer');
   }
-  if (membership.userId === principal.userId && (patch.active === false || (patch.role && patch.role !== membership.role))) {
+  if (
+    membership.userId === principal.userId &&
+    (patch.active === false || (patch.role && patch.role !== membership.role))
+  ) {
     throw new AppError('conflict', 'Du kan inte ändra eller avaktivera din egen behörighet');
   }
   await assertUnit(db, organisationId, patch.unitId);

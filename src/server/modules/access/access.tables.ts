@@ -110,8 +110,6 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     actingOrgnr: text('acting_orgnr').references(() => companies.orgnr),
     csrfToken: text('csrf_token').notNull(),
-    /** The ID token, kept only as the hint for logout at the IdP. */
-    idTokenHint: text('id_token_hint'),
     issuer: text('issuer').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),

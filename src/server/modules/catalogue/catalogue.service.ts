@@ -357,3 +357,8 @@ export async function seedDemoIfEmpty(db: Db): Promise<ImportSummary | null> {
   if ((await repo.countOfferings(db)) > 0) return null;
   return seedDemo(db);
 }
+
+/** Organisation ids and names, for labelling other modules' data. */
+export async function organisationNames(db: Db): Promise<Map<string, string>> {
+  return new Map((await repo.allOrganisations(db)).map((o) => [o.id, o.name]));
+}

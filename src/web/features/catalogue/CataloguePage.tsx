@@ -37,7 +37,11 @@ export function CataloguePage({ search }: { search: string }) {
       <FilterForm key={`${search}|${regions ? 'r' : ''}`} filters={filters} regions={regions} />
       <section aria-labelledby="results-heading" className="results">
         <h2 id="results-heading" className="results__count" aria-live="polite" aria-atomic="true">
-          {list.state === 'ok' ? t.catalogue.count(list.data.total) : list.state === 'loading' ? t.app.loading : t.errors.heading}
+          {list.state === 'ok'
+            ? t.catalogue.count(list.data.total)
+            : list.state === 'loading'
+              ? t.app.loading
+              : t.errors.heading}
         </h2>
         {list.state === 'error' && <LoadError error={list.error} onRetry={list.reload} level={null} />}
         {list.state === 'ok' && (
@@ -85,7 +89,13 @@ function FilterForm({ filters, regions }: { filters: CatalogueFilters; regions: 
       return;
     }
     setPlaceError(undefined);
-    const next: CatalogueFilters = { page: 1, q: q.trim() || undefined, topic: topic || undefined, kind: kind || undefined, municipality };
+    const next: CatalogueFilters = {
+      page: 1,
+      q: q.trim() || undefined,
+      topic: topic || undefined,
+      kind: kind || undefined,
+      municipality,
+    };
     navigate(`${paths.offerings}${filtersToSearch(next)}`);
   };
 
@@ -95,11 +105,25 @@ function FilterForm({ filters, regions }: { filters: CatalogueFilters; regions: 
       <div className="filters__grid">
         <div className="field">
           <label htmlFor="filter-q">{t.catalogue.searchLabel}</label>
-          <input id="filter-q" name="q" type="search" className="input" value={q} maxLength={200} onChange={(e) => setQ(e.target.value)} />
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            className="input"
+            value={q}
+            maxLength={200}
+            onChange={(e) => setQ(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="filter-topic">{t.catalogue.topicLabel}</label>
-          <select id="filter-topic" name="amne" className="select" value={topic} onChange={(e) => setTopic(e.target.value)}>
+          <select
+            id="filter-topic"
+            name="amne"
+            className="select"
+            value={topic}
+            onChange={(e) => setTopic(e.target.value)}
+          >
             <option value="">{t.catalogue.allTopics}</option>
             {Object.entries(t.labels.topics)
               .sort(([, a], [, b]) => a.localeCompare(b))

@@ -19,8 +19,7 @@ export function OfferingCard({ offering, headingLevel = 3 }: { offering: Offerin
         </Link>
       </Heading>
       <p className="card__provider">
-        {t.catalogue.providedBy}{' '}
-        <Link to={paths.organisation(offering.provider.id)}>{offering.provider.name}</Link>
+        {t.catalogue.providedBy} <Link to={paths.organisation(offering.provider.id)}>{offering.provider.name}</Link>
         {offering.unit && <> · {offering.unit.name}</>}
       </p>
       <p className="card__summary" lang={summary.lang === language ? undefined : summary.lang}>

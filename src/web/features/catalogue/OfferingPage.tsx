@@ -59,7 +59,9 @@ export function OfferingPage({ id }: { id: string }) {
           <ul className="inline-list">
             {o.topics.map((topic) => (
               <li key={topic}>
-                <Link to={`${paths.offerings}?amne=${encodeURIComponent(topic)}`}>{labelOf(t.labels.topics, topic)}</Link>
+                <Link to={`${paths.offerings}?amne=${encodeURIComponent(topic)}`}>
+                  {labelOf(t.labels.topics, topic)}
+                </Link>
               </li>
             ))}
           </ul>

@@ -25,9 +25,9 @@ export function pathTo<T extends TreeNode<T>>(trees: readonly T[], id: string): 
   return [];
 }
 
-/** Every id of nodes that have children: what "open all" opens. */
-export function branchIds<T extends TreeNode<T>>(trees: readonly T[]): string[] {
-  return trees.flatMap((node) => (node.children.length > 0 ? [node.id, ...branchIds(node.children)] : []));
+/** Every id in the trees: what "open all" opens. */
+export function allIds<T extends TreeNode<T>>(trees: readonly T[]): string[] {
+  return trees.flatMap((node) => [node.id, ...allIds(node.children)]);
 }
 
 /** The strategies page opened at one node. */

@@ -11,6 +11,8 @@ export interface Location {
   /** Municipalities and counties named in the text. */
   mentionedMunicipalities: Set<string>;
   mentionedCounties: Set<string>;
+  /** Folded words of the text that are place names: geography, not part of the need. */
+  placeWords: Set<string>;
 }
 
 /** How an offering's area relates to the company's. */
@@ -23,7 +25,27 @@ export type GeoFit =
   | { kind: 'elsewhere' };
 
 // Municipality names that are also ordinary words; they count as places only when capitalised.
-const AMBIGUOUS_NAMES = new Set(['mark', 'vara', 'ale', 'kil', 'boden', 'sater', 'eda', 'salem', 'lund', 'mora', 'nora', 'hjo', 'orsa', 'bjuv', 'habo', 'heby', 'tanum', 'orust', 'tibro']);
+const AMBIGUOUS_NAMES = new Set([
+  'mark',
+  'vara',
+  'ale',
+  'kil',
+  'boden',
+  'sater',
+  'eda',
+  'salem',
+  'lund',
+  'mora',
+  'nora',
+  'hjo',
+  'orsa',
+  'bjuv',
+  'habo',
+  'heby',
+  'tanum',
+  'orust',
+  'tibro',
+]);
 
 interface PlaceName {
   words: string[];
@@ -60,9 +82,14 @@ const MUNICIPALITIES_BY_NAME = new Set([...MUNICIPALITIES.values()].map(fold));
 const PLACES = placeNames();
 
 /** Places named in a text: municipality and county names, in any case except for names that are also words. */
-export function mentionedPlaces(text: string): { municipalities: Set<string>; counties: Set<string> } {
+export function mentionedPlaces(text: string): {
+  municipalities: Set<string>;
+  counties: Set<string>;
+  words: Set<string>;
+} {
   const municipalities = new Set<string>();
   const counties = new Set<string>();
+  const words = new Set<string>();
   const raw = tokenize(text);
   const folded = raw.map(fold);
   for (let i = 0; i < folded.length; i++) {
@@ -75,18 +102,29 @@ export function mentionedPlaces(text: string): { municipalities: Set<string>; co
         if (place.words.length > 1 && !place.words.every((w, k) => k === 0 || folded[i + k] === w)) continue;
         if (place.municipality) municipalities.add(place.municipality);
         if (place.county) counties.add(place.county);
+        for (let k = 0; k < place.words.length; k++) words.add(folded[i + k] as string);
       }
     }
   }
-  return { municipalities, counties };
+  return { municipalities, counties, words };
 }
 
 export function locate(input: RouteInput): Location {
   const municipality = input.municipality && MUNICIPALITIES.has(input.municipality) ? input.municipality : null;
-  const county = municipality ? countyOf(municipality) : input.county && COUNTIES.has(input.county) ? input.county : null;
+  const county = municipality
+    ? countyOf(municipality)
+    : input.county && COUNTIES.has(input.county)
+      ? input.county
+      : null;
   const mentioned = mentionedPlaces(input.text);
   if (municipality) mentioned.municipalities.delete(municipality);
-  return { municipality, county, mentionedMunicipalities: mentioned.municipalities, mentionedCounties: mentioned.counties };
+  return {
+    municipality,
+    county,
+    mentionedMunicipalities: mentioned.municipalities,
+    mentionedCounties: mentioned.counties,
+    placeWords: mentioned.words,
+  };
 }
 
 function isNationwide(o: RoutableOffering): boolean {
@@ -104,7 +142,8 @@ export function geoFit(o: RoutableOffering, location: Location): GeoFit {
   if (location.municipality && municipalities.includes(location.municipality)) {
     return { kind: 'municipality', code: location.municipality, mentioned: false };
   }
-  if (location.county && counties.includes(location.county)) return { kind: 'county', code: location.county, mentioned: false };
+  if (location.county && counties.includes(location.county))
+    return { kind: 'county', code: location.county, mentioned: false };
   for (const m of location.mentionedMunicipalities) {
     if (municipalities.includes(m)) return { kind: 'municipality', code: m, mentioned: true };
     if (counties.includes(countyOf(m))) return { kind: 'county', code: countyOf(m), mentioned: true };
@@ -136,9 +175,9 @@ export function geoTier(fit: GeoFit): number {
     case 'nationwide':
     case 'municipality':
     case 'county':
-      return 2;
+    // With no place known, local offerings compete on score (with a small handicap in the router).
     case 'unknown':
-      return 1;
+      return 2;
     case 'elsewhere':
       return 0;
   }

@@ -48,7 +48,8 @@ export class ExampleIndex {
     if (this.examples.length === 0) return [];
     const sims = new Map<number, number>();
     for (const [term, weight] of query) {
-      for (const p of this.postings.get(term) ?? []) sims.set(p.example, (sims.get(p.example) ?? 0) + weight * p.weight);
+      for (const p of this.postings.get(term) ?? [])
+        sims.set(p.example, (sims.get(p.example) ?? 0) + weight * p.weight);
     }
     return [...sims]
       .filter(([, s]) => s >= minSimilarity)

@@ -4,7 +4,16 @@
 /** Function words and the filler of a request ("vi vill ha hjälp med …"): they say nothing about the need. */
 export const SWEDISH_STOPWORDS: readonly string[] = `
 alla allt andra annan annat att av bara blev bli blir blivit de dem den denna deras dess dessa det detta dig din dina ditt du där då efter ej eller en er era ert ett fanns finnas finns for från fråga frågor får fått för gjorde gärna göra gör har hade hans har hej henne hennes hit hon honom hur här i icke ifrån igen ihop in inga ingen inget inom inte ju jag kan kanske kunde kunna kommer man med men mig min mina mitt mot mycket ni nu när någon något några och också om oss på redan sa sedan sig sin sina sitt själv ska skall skulle som så sådan sådana tack till tips typ under upp ut utan vad var vara vad varför vart vem vi vid vilka vilken vilket vill vilja våra vårt vår än är åt över
-behöver behöva behövs behövde hjälp hjälpa hjälper undrar undra fundera funderar tänker tänkt kolla hitta ha hos via genom ganska lite lite typ liksom osv etc ex eg t.ex bl.a dvs hälsningar mvh hallå
+behöver behöva behövs behövde hjälp hjälpa hjälper undrar undra fundera funderar tänker tänkt kolla hitta ha hos via genom ganska lite lite typ liksom osv etc ex eg t.ex bl.a dvs hälsningar mvh hallå tjena tjenare hejsan
+svårt svår lätt enkelt riktigt verkligen runt cirka ca ungefär mer mest mindre minst fler flera många få väldigt jättemycket helt
+stor stora stort liten litet lilla små ny nya nytt gammal gamla gammalt bra bättre bäst dålig dåliga rätt fel viktigt snabbt snart
+kommer komma kom går gå gick gör gjort tar ta tog ger ge gav säger säga sa vet veta visste tror tro tycker tycka känns kännas verkar
+prata pratar pratat fått får få börja börjar började igång igen nästa första sista annan andra varje alltid aldrig ofta ibland
+idag igår imorgon nu då sen just också även bara redan fortfarande tidigare senare framöver gärna absolut kanske nog
+en två tre fyra fem sex sju åtta nio tio elva tolv tjugo trettio fyrtio femtio hundra tusen miljon miljoner mkr msek kr kronor st
+år året åren månad månader vecka veckor dag dagar
+person personer sak saker sätt del delar fall vilken vilket vilka sådant sånt
+fick utanför nåt nått nån nåra steg steget grej grejer grejen hela heller ändå iaf ju väl skriva skriver undrade
 `
   .trim()
   .split(/\s+/)
@@ -17,6 +26,8 @@ a an the we our us i my me you your to in into of for and or with on at from by 
 how what can could do does did is are am be been being have has had get got help please some any this that these
 those it its there where who which about as so if then than also just will shall should may might us they them their
 he she his her hi hello thanks thank up out
+needed next week weeks month months year years based located currently really very much many more most
+any anyone someone somebody know let lets start where when why whom all also one two three four five ten
 `
   .trim()
   .split(/\s+/);
@@ -56,7 +67,7 @@ granne grannar grannen villa radhus lägenhet sommarstuga båt bil körkort pass
  * short ones do, or "företag" would become "före" + "tag".
  */
 export const SHORT_PARTS: readonly string[] = `
-lån lov bil mat el öl vin bar pub gas tak hus kök app sol it ai eu ost gym spa tv tåg väg hem
+lån lov bil mat el öl vin pub gas tak hus kök app sol ai eu ost gym spa tv tåg väg hem små
 `
   .trim()
   .split(/\s+/);
@@ -68,6 +79,7 @@ verksamhet verksamheten tillstånd tillväxt utveckla utveckling utvecklingen un
 inkubator innovation investering investera finansiering kapital konsult kontakt kontakter marknad bransch
 anställa anställd anställda anställning rekrytera rekrytering regional regionen region sverige svenska
 tillsammans samarbete samverkan uppdrag program projekt process produkt produkter tjänst tjänster
+hållbar hållbart hållbara hållbarhet lönsam lönsamt lönsamhet
 `
   .trim()
   .split(/\s+/);
@@ -239,7 +251,116 @@ export const ENGLISH_TO_SWEDISH: Readonly<Record<string, string>> = {
   work: 'arbete',
   worker: 'arbetare',
   workers: 'arbetare',
+  area: 'område',
+  assess: 'bedöma',
+  buyer: 'köpare',
+  cluster: 'kluster',
+  compare: 'jämföra',
+  consider: 'överväga',
+  consulting: 'konsult',
+  contact: 'kontakt',
+  cost: 'kostnad',
+  costs: 'kostnader',
+  country: 'land',
+  countries: 'länder',
+  demo: 'demonstration',
+  develop: 'utveckla',
+  developer: 'utvecklare',
+  development: 'utveckling',
+  distribution: 'distribution',
+  ecosystem: 'nätverk',
+  efficiency: 'effektivisering',
+  electricity: 'el',
+  engineer: 'ingenjör',
+  entrepreneur: 'entreprenör',
+  equipment: 'utrustning',
+  establish: 'etablera',
+  events: 'evenemang',
+  exporter: 'exportör',
+  farm: 'gård',
+  farmer: 'bonde',
+  fire: 'brand',
+  fuel: 'drivmedel',
+  fund: 'fond',
+  government: 'myndighet',
+  guidance: 'vägledning',
+  hall: 'hall',
+  heat: 'värme',
+  hotel: 'hotell',
+  industrial: 'industri',
+  industry: 'industri',
+  insurance: 'försäkring',
+  kitchen: 'kök',
+  labour: 'arbetskraft',
+  location: 'läge',
+  logistics: 'logistik',
+  maintenance: 'underhåll',
+  manufacture: 'tillverka',
+  manufacturer: 'tillverkare',
+  materials: 'material',
+  meet: 'träffa',
+  name: 'namn',
+  operator: 'operatör',
+  order: 'order',
+  partners: 'partner',
+  payment: 'betalning',
+  people: 'personer',
+  pilot: 'pilot',
+  plant: 'fabrik',
+  price: 'pris',
+  project: 'projekt',
+  protect: 'skydda',
+  rail: 'järnväg',
+  regional: 'regional',
+  renewable: 'förnybar',
+  rent: 'hyra',
+  risk: 'risk',
+  safety: 'säkerhet',
+  sales: 'försäljning',
+  school: 'skola',
+  science: 'vetenskap',
+  security: 'säkerhet',
+  service: 'tjänst',
+  shipment: 'sändning',
+  small: 'liten',
+  storage: 'lager',
+  store: 'butik',
+  strategy: 'strategi',
+  students: 'studenter',
+  technology: 'teknik',
+  tests: 'tester',
+  trade: 'handel',
+  transport: 'transport',
+  truck: 'lastbil',
+  vehicle: 'fordon',
+  warehouse: 'lager',
+  waste: 'avfall',
+  young: 'unga',
   // Countries people sell to or recruit from; the thesaurus turns them into "utland".
+  egypt: 'egypten',
+  turkey: 'turkiet',
+  brazil: 'brasilien',
+  mexico: 'mexiko',
+  chile: 'chile',
+  kenya: 'kenya',
+  nigeria: 'nigeria',
+  vietnam: 'vietnam',
+  thailand: 'thailand',
+  korea: 'sydkorea',
+  australia: 'australien',
+  estonia: 'estland',
+  latvia: 'lettland',
+  lithuania: 'litauen',
+  belgium: 'belgien',
+  austria: 'österrike',
+  switzerland: 'schweiz',
+  ireland: 'irland',
+  ukraine: 'ukraina',
+  philippines: 'filippinerna',
+  indonesia: 'indonesien',
+  singapore: 'singapore',
+  emirates: 'förenade arabemiraten',
+  dubai: 'dubai',
   germany: 'tyskland',
   norway: 'norge',
   denmark: 'danmark',
@@ -271,9 +392,26 @@ export const PRIVATE_LIFE_WORDS: readonly string[] = `
 granne grannen grannar grannens grannfejd grannbråk skilsmässa vårdnad bodelning testamente arv begravning
 parkeringsbot parkeringsböter fortkörning fortkörningsböter böter hemtjänst äldreboende färdtjänst
 bostadsbidrag försörjningsstöd socialbidrag sjukpenning sjukskrivning försäkringskassan a-kassa akassa
-deklaration deklarera skatteåterbäring mamma mamman morsan mormor farmor morfar farfar svärmor
-villa villan radhus fritidshus sommarstuga bostadsrätt hyreslägenhet lägenhet hyresvärd körkort
-neighbour neighbor divorce parking fine mum mom mother grandmother care tax return apartment
+deklaration deklarera deklarerar skatteåterbäring privat privata privatperson privatekonomi
+mamma mamman morsan mormor farmor morfar farfar svärmor son sonen dotter dottern barnen
+villa villan radhus fritidshus sommarstuga bostadsrätt hyreslägenhet lägenhet lägenheten hyresvärd körkort
+pass passet id-kort legitimation förskoleplats skolplats betyg vårdcentral sjukhusbesök buss bussen busskort
+sophämtning soptunna hundskatt brevlåda snöröjning
+neighbour neighbor divorce parking fine mum mom mother grandmother tax return apartment bus passport kindergarten
+`
+  .trim()
+  .split(/\s+/);
+
+/**
+ * Words that say the writer speaks for a business. With one of them present, words such as
+ * "hemtjänst" or "grannar" are part of the business ("vi driver hemtjänst", "grannarna klagar på bullret
+ * från verkstaden"), not a private matter.
+ */
+export const BUSINESS_WORDS: readonly string[] = `
+företag företaget företagen företags bolag bolaget bolagets firma firman verksamhet verksamheten anställda anställd
+medarbetare personal kunder kund kunden omsättning driver driva drivs ab aktiebolag enskild restaurang butik fabrik
+verkstad lokal lokalen produktion tillverkar tillverkning startup company business employees customers firm
+starta startat startar nystartad exportera exporterar anställa anställer rekrytera sälja säljer
 `
   .trim()
   .split(/\s+/);

@@ -19,6 +19,10 @@ function quoted(words: string[]): string[] {
   return words.map((w) => `”${w}”`);
 }
 
+function quotedEn(words: string[]): string[] {
+  return words.map((w) => `“${w}”`);
+}
+
 /** "Du skrev ”lån” och ”maskin”, som stämmer med erbjudandet." */
 export function wordsReason(words: string[], related: string[]): RouteReason | null {
   if (words.length === 0 && related.length === 0) return null;
@@ -35,7 +39,7 @@ export function wordsReason(words: string[], related: string[]): RouteReason | n
     kind: 'words',
     text: {
       sv: `Du skrev ${list(quoted(words), 'och')}, som stämmer med erbjudandet.`,
-      en: `You wrote ${list(quoted(words), 'and')}, which match this offering.`,
+      en: `You wrote ${list(quotedEn(words), 'and')}, which match this offering.`,
     },
   };
 }
@@ -71,13 +75,19 @@ export function geographyReason(o: RoutableOffering, fit: GeoFit): RouteReason {
     case 'municipality': {
       const name = MUNICIPALITIES.get(fit.code) ?? fit.code;
       return fit.mentioned
-        ? { kind: 'geography', text: { sv: `Gäller ${name}, som du nämner.`, en: `Serves ${name}, which you mention.` } }
+        ? {
+            kind: 'geography',
+            text: { sv: `Gäller ${name}, som du nämner.`, en: `Serves ${name}, which you mention.` },
+          }
         : { kind: 'geography', text: { sv: `Gäller din kommun, ${name}.`, en: `Serves your municipality, ${name}.` } };
     }
     case 'county': {
       const name = COUNTIES.get(fit.code) ?? fit.code;
       return fit.mentioned
-        ? { kind: 'geography', text: { sv: `Gäller ${name}, som du nämner.`, en: `Serves ${name}, which you mention.` } }
+        ? {
+            kind: 'geography',
+            text: { sv: `Gäller ${name}, som du nämner.`, en: `Serves ${name}, which you mention.` },
+          }
         : { kind: 'geography', text: { sv: `Gäller ditt län, ${name}.`, en: `Serves your county, ${name}.` } };
     }
     case 'unknown':
@@ -99,7 +109,11 @@ export function geographyReason(o: RoutableOffering, fit: GeoFit): RouteReason {
   }
 }
 
-export function audienceReason(o: RoutableOffering, stage: string | undefined, size: string | undefined): RouteReason | null {
+export function audienceReason(
+  o: RoutableOffering,
+  stage: string | undefined,
+  size: string | undefined,
+): RouteReason | null {
   const stageOk = stage !== undefined && o.audience.stages.includes(stage);
   const sizeOk = size !== undefined && o.audience.sizes.includes(size);
   const stageLabel = stage ? STAGES[stage] : undefined;

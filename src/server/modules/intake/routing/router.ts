@@ -1,6 +1,6 @@
 import { type GeoFit, geoFit, geoTier, locate, permitExcluded } from './geography.js';
 import { ExampleIndex, normalizeVector, type TermVector } from './learning.js';
-import { PRIVATE_LIFE_WORDS, SNI_WORDS, TOPICS } from './lexicon.js';
+import { BUSINESS_WORDS, PRIVATE_LIFE_WORDS, SNI_WORDS, TOPICS } from './lexicon.js';
 import {
   audienceReason,
   geographyReason,
@@ -24,8 +24,8 @@ import type {
 // keywords say what the offering is; the summary and situations describe it more loosely.
 const FIELD_WEIGHTS = { title: 3, keywords: 2, situations: 1, summary: 1, topics: 1.5, provider: 1.5 } as const;
 // A compound's parts and a thesaurus concept are weaker evidence than the word itself.
-const DOC_SOURCE_WEIGHTS: Record<TermSource, number> = { word: 1, part: 0.5, typo: 1, concept: 0.6 };
-const QUERY_SOURCE_WEIGHTS: Record<TermSource, number> = { word: 1, part: 0.6, typo: 0.8, concept: 0.6 };
+const DOC_SOURCE_WEIGHTS: Record<TermSource, number> = { word: 1, part: 0.5, typo: 1, concept: 0.4, phrase: 0.6 };
+const QUERY_SOURCE_WEIGHTS: Record<TermSource, number> = { word: 1, part: 0.6, typo: 0.8, concept: 0.6, phrase: 0.9 };
 /** Parts of a compound the catalogue does not know whole carry nearly the whole word's meaning. */
 const UNKNOWN_COMPOUND_PART_WEIGHT = 0.9;
 /** Words from the company's SNI code are context, not the request itself. */
@@ -43,10 +43,13 @@ const ELSEWHERE_CUTOFF = 0.6;
 /** A local offering when we do not know where the company is: slightly behind equal nationwide ones. */
 const UNKNOWN_PLACE_FACTOR = 0.9;
 const AUDIENCE_MISMATCH_FACTOR = 0.85;
+/** At most this much is taken off an offering none of whose topics the request touches. */
+const TOPIC_MISS_PENALTY = 0.15;
 
 // Out of scope: the best offering must cover enough of what the request says, and score enough.
-const MIN_COVERAGE = 0.3;
-const MIN_SCORE = 3;
+const MIN_COVERAGE = 0.18;
+/** In units of the catalogue's highest idf, so the bar moves with the catalogue's size. */
+const MIN_SCORE_IDF = 0.75;
 /** Share of a word's weight credited when only a thesaurus concept of it matches. */
 const CONCEPT_COVERAGE = 0.7;
 /** A word the catalogue does not know weighs this share of the rarest known word. */
@@ -56,11 +59,11 @@ const PRIVATE_WORD_MASS = 2.5;
 
 // Learning: nearest corrected requests.
 const NEIGHBOURS = 5;
-const MIN_SIMILARITY = 0.3;
+const MIN_SIMILARITY = 0.2;
 /** A neighbour as similar as this counts in full. */
-const FULL_SIMILARITY = 0.8;
+const FULL_SIMILARITY = 0.6;
 /** A fully similar neighbour adds this share of the best text score. */
-const LEARNED_WEIGHT = 0.8;
+const LEARNED_WEIGHT = 1;
 
 interface IndexedOffering {
   offering: RoutableOffering;
@@ -68,6 +71,8 @@ interface IndexedOffering {
   length: number;
   /** Terms of the offering's topics, to say which topic matched. */
   topicTerms: Map<string, string>;
+  /** Terms its text contains itself, not only through the thesaurus. */
+  written: Set<string>;
 }
 
 interface QueryWord {
@@ -111,9 +116,11 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
 
   const docs: IndexedOffering[] = offerings.map((offering) => {
     const tf = new Map<string, number>();
+    const written = new Set<string>();
     for (const { field, text } of fieldsOf(offering)) {
       for (const hit of analyzer.analyze(text, { correctTypos: false }).hits) {
         tf.set(hit.term, (tf.get(hit.term) ?? 0) + FIELD_WEIGHTS[field] * DOC_SOURCE_WEIGHTS[hit.source]);
+        if (hit.source !== 'concept' && hit.source !== 'phrase') written.add(hit.term);
       }
     }
     const topicTerms = new Map<string, string>();
@@ -123,7 +130,7 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
     }
     let length = 0;
     for (const v of tf.values()) length += v;
-    return { offering, tf, length, topicTerms };
+    return { offering, tf, length, topicTerms, written };
   });
 
   const n = docs.length;
@@ -140,15 +147,39 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
   });
   const idf = new Map<string, number>();
   const frequency = new Map<string, number>();
+  // A word is as rare as the offerings that write it; the thesaurus spreading it as a concept to
+  // every offering that says something related must not make it common.
+  const writtenFrequency = new Map<string, number>();
+  for (const d of docs) for (const term of d.written) writtenFrequency.set(term, (writtenFrequency.get(term) ?? 0) + 1);
   for (const [term, list] of postings) {
-    const df = list.docs.length;
+    const df = writtenFrequency.get(term) ?? list.docs.length;
     frequency.set(term, df);
     idf.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
   const maxIdf = Math.log(1 + (n + 0.5) / 1.5);
+  const minScore = MIN_SCORE_IDF * maxIdf;
   analyzer.setTypoTargets(frequency);
   const docIndex = new Map(docs.map((d, i) => [d.offering.id, i]));
   const privateStems = new Set(PRIVATE_LIFE_WORDS.map((w) => analyzer.normalize(fold(w))));
+  const businessStems = new Set(BUSINESS_WORDS.map((w) => analyzer.normalize(fold(w))));
+
+  /** Place names decide geography; as words they would pull in every offering that names the town. */
+  function withoutPlaces(analysis: Analysis, placeWords: Set<string>): Analysis {
+    if (placeWords.size === 0) return analysis;
+    const drop = new Set<number>();
+    analysis.words.forEach((w, i) => {
+      if (placeWords.has(fold(w))) drop.add(i);
+    });
+    const keep = analysis.words.map((_, i) => !drop.has(i));
+    const renumber: number[] = [];
+    let next = 0;
+    for (const k of keep) renumber.push(k ? next++ : -1);
+    return {
+      ...analysis,
+      words: analysis.words.filter((_, i) => keep[i]),
+      hits: analysis.hits.filter((h) => keep[h.word]).map((h) => ({ ...h, word: renumber[h.word] as number })),
+    };
+  }
 
   /** Query term → weight, from an analysis. */
   function termWeights(analysis: Analysis, factor = 1, into = new Map<string, number>()): Map<string, number> {
@@ -176,14 +207,23 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
   );
 
   function queryWords(analysis: Analysis, weights: Map<string, number>): QueryWord[] {
-    const words: QueryWord[] = analysis.words.map((surface) => ({ surface, mass: 0, private: false, direct: [], concepts: [] }));
+    const words: QueryWord[] = analysis.words.map((surface) => ({
+      surface,
+      mass: 0,
+      private: false,
+      direct: [],
+      concepts: [],
+    }));
     for (const hit of analysis.hits) {
       const word = words[hit.word];
       if (!word) continue;
-      if (hit.source === 'concept') word.concepts.push(hit.term);
+      if (hit.source === 'concept' || hit.source === 'phrase') word.concepts.push(hit.term);
       else word.direct.push(hit.term);
       if (hit.source === 'word' && privateStems.has(hit.term)) word.private = true;
     }
+    // "Vi driver hemtjänst" is a business speaking; private words only count as private without one.
+    const business = analysis.hits.some((h) => h.source === 'word' && businessStems.has(h.term));
+    if (business) for (const word of words) word.private = false;
     for (const word of words) {
       let mass = 0;
       for (const term of word.direct) {
@@ -195,6 +235,18 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
       word.mass = mass;
     }
     return words;
+  }
+
+  /**
+   * An offering whose topics the request does not touch at all (an export credit for a plain
+   * machine loan) gives way a little to one whose topics it does.
+   */
+  function topicFit(doc: IndexedOffering, weights: Map<string, number>): number {
+    const topics = doc.offering.topics;
+    if (topics.length === 0) return 1;
+    const touched = new Set<string>();
+    for (const [term, topic] of doc.topicTerms) if (weights.has(term)) touched.add(topic);
+    return 1 - TOPIC_MISS_PENALTY * (1 - touched.size / topics.length);
   }
 
   /** Share of the request's weight that the offering's words cover. */
@@ -224,7 +276,10 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
         if (topic) topics.add(topic);
       }
     }
-    const wr = wordsReason([...new Set(matched)].slice(0, 4), byConcept.length > 0 ? [...new Set(byConcept)].slice(0, 3) : []);
+    const wr = wordsReason(
+      [...new Set(matched)].slice(0, 4),
+      byConcept.length > 0 ? [...new Set(byConcept)].slice(0, 3) : [],
+    );
     if (wr && (matched.length > 0 || byConcept.length > 0)) reasons.push(wr);
     const tr = topicReason([...topics]);
     if (tr) reasons.push(tr);
@@ -239,7 +294,13 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
   function explain(input: RouteInput) {
     const { candidates, words } = rank(input);
     return {
-      words: words.map((w) => ({ surface: w.surface, mass: Math.round(w.mass * 100) / 100, private: w.private, direct: w.direct, concepts: w.concepts })),
+      words: words.map((w) => ({
+        surface: w.surface,
+        mass: Math.round(w.mass * 100) / 100,
+        private: w.private,
+        direct: w.direct,
+        concepts: w.concepts,
+      })),
       candidates: candidates.slice(0, 8).map((c) => ({
         offeringId: (docs[c.doc] as IndexedOffering).offering.id,
         score: Math.round(c.score * 100) / 100,
@@ -252,7 +313,7 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
 
   function rank(input: RouteInput): { candidates: Candidate[]; words: QueryWord[] } {
     const location = locate(input);
-    const analysis = analyzer.analyze(input.text, { correctTypos: true });
+    const analysis = withoutPlaces(analyzer.analyze(input.text, { correctTypos: true }), location.placeWords);
     const weights = termWeights(analysis);
     const sniWords = input.sni ? SNI_WORDS[input.sni.replace(/\D/g, '').slice(0, 2)] : undefined;
     if (sniWords) termWeights(analyzer.analyze(sniWords, { correctTypos: false }), SNI_WEIGHT, weights);
@@ -282,7 +343,7 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
 
     let bestText = 0;
     for (const d of touched) bestText = Math.max(bestText, scores[d] as number);
-    const learnedScale = Math.max(bestText, MIN_SCORE * 2);
+    const learnedScale = Math.max(bestText, minScore * 2);
 
     const candidates: Candidate[] = [];
     for (const d of touched) {
@@ -292,6 +353,7 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
       const bonus = learned.get(d) ?? 0;
       let score = (scores[d] as number) + LEARNED_WEIGHT * bonus * learnedScale;
       if (fit.kind === 'unknown') score *= UNKNOWN_PLACE_FACTOR;
+      score *= topicFit(doc, weights);
       const { stages, sizes } = doc.offering.audience;
       if (input.stage && stages.length > 0 && !stages.includes(input.stage)) score *= AUDIENCE_MISMATCH_FACTOR;
       if (input.size && sizes.length > 0 && !sizes.includes(input.size)) score *= AUDIENCE_MISMATCH_FACTOR;
@@ -308,13 +370,18 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
     if (!top) return noMatch;
     const topScore = Math.max(...candidates.map((c) => c.score));
     if (top.learned < 0.5) {
-      if (top.score < MIN_SCORE) return noMatch;
+      if (top.score < minScore) return noMatch;
+      // A private matter with no sign of a business behind it is not the front door's to route.
+      if (words.some((w) => w.private)) return noMatch;
       if (coverage(docs[top.doc] as IndexedOffering, words) < MIN_COVERAGE) return noMatch;
     }
 
     const chosen: RankedOffering[] = [];
+    const serving = candidates.some((c) => c.tier > 0 && c.score >= RELATIVE_CUTOFF * topScore);
     for (const c of candidates) {
       if (chosen.length === MAX_RESULTS) break;
+      // Offerings from elsewhere are a fallback for when nothing in the company's area fits.
+      if (c.tier === 0 && serving) break;
       const cutoff = c.tier === 0 ? ELSEWHERE_CUTOFF : RELATIVE_CUTOFF;
       if (c.score < cutoff * topScore) continue;
       chosen.push({

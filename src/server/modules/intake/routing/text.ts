@@ -37,6 +37,14 @@ export function stem(folded: string): string {
   return folded.length < 3 ? folded : swedishStemmer.stem(folded);
 }
 
+/**
+ * Joins a verb and its -ering noun: "planerar"/"planering", "rekrytera"/"rekrytering" and
+ * "finansiera"/"finansiering" all become the verb's stem. Snowball stems inflections only.
+ */
+export function derive(stemmed: string): string {
+  return stemmed.length >= 8 && stemmed.endsWith('ering') ? stemmed.slice(0, -3) : stemmed;
+}
+
 /** Restricted Damerau–Levenshtein distance (adjacent swaps count 1), giving up above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -63,7 +71,7 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /** How a term came out of a word; the router weighs them differently. */
-export type TermSource = 'word' | 'part' | 'typo' | 'concept';
+export type TermSource = 'word' | 'part' | 'typo' | 'concept' | 'phrase';
 
 export interface TermHit {
   term: string;
@@ -73,14 +81,34 @@ export interface TermHit {
 }
 
 export interface Analysis {
-  /** Content words as written (stopwords removed), for coverage and reasons. */
+  /** Content words as written, lower-cased (stopwords removed), for coverage and reasons. */
   words: string[];
   hits: TermHit[];
   /** Share of tokens that are English function words. */
   englishShare: number;
 }
 
-const SUFFIXES = ['andet', 'ets', 'et', 'ens', 'en', 'ernas', 'arnas', 'erna', 'arna', 'na', 'n', 't', 's', 'ar', 'er', 'or', 'e', 'a'];
+const DEFINITE_SUFFIXES = ['ets', 'et', 'ens', 'en'];
+const SUFFIXES = [
+  'andet',
+  'ets',
+  'et',
+  'ens',
+  'en',
+  'ernas',
+  'arnas',
+  'erna',
+  'arna',
+  'na',
+  'n',
+  't',
+  's',
+  'ar',
+  'er',
+  'or',
+  'e',
+  'a',
+];
 const ENGLISH_SUFFIXES: [string, string][] = [
   ["'s", ''],
   ['ies', 'y'],
@@ -91,7 +119,7 @@ const ENGLISH_SUFFIXES: [string, string][] = [
   ['ed', ''],
   ['ed', 'e'],
 ];
-const MIN_TYPO_LENGTH = 5;
+const MIN_TYPO_LENGTH = 6;
 
 interface Token {
   surface: string;
@@ -108,6 +136,8 @@ interface Token {
 export class Analyzer {
   /** Folded words and stems we recognise (catalogue, lexicon, thesaurus). */
   private readonly known = new Set<string>();
+  /** Folded words as written (no stems): the only left parts a compound may start with. */
+  private readonly surfaces = new Set<string>();
   private readonly stop = new Set(SWEDISH_STOPWORDS.map(fold));
   private readonly englishStop = new Set(ENGLISH_STOPWORDS);
   private readonly atomic = new Set(ATOMIC_WORDS.map(fold));
@@ -123,6 +153,7 @@ export class Analyzer {
     for (const [en, sv] of Object.entries(ENGLISH_TO_SWEDISH)) this.english.set(en, fold(sv));
     const add = (word: string) => {
       const f = fold(word);
+      this.surfaces.add(f);
       this.known.add(f);
       this.known.add(stem(f));
     };
@@ -130,7 +161,13 @@ export class Analyzer {
     for (const w of COMMON_SWEDISH_WORDS) for (const t of tokenize(w)) add(t);
     for (const w of SHORT_PARTS) add(w);
     for (const entry of thesaurus) {
-      for (const p of [...entry.phrases, ...entry.terms]) for (const t of tokenize(p)) add(t);
+      for (const p of [...entry.phrases, ...entry.terms]) {
+        for (const t of tokenize(p)) {
+          add(t);
+          // An admin who writes "tyskland" means the word, not "tysk" + "land".
+          this.atomic.add(fold(t));
+        }
+      }
     }
     this.thesaurus = new CompiledThesaurus(thesaurus, (phrase) => tokenize(fold(phrase)).map((w) => this.normalize(w)));
   }
@@ -158,6 +195,16 @@ export class Analyzer {
    * stem is unknown we try stripping an ending and keep the result if the vocabulary knows it.
    */
   normalize(folded: string): string {
+    return derive(this.inflectionStem(folded));
+  }
+
+  private inflectionStem(folded: string): string {
+    // Definite forms Snowball keeps whole ("stödet", "lånet") go to the bare word when we know it.
+    for (const suffix of DEFINITE_SUFFIXES) {
+      if (!folded.endsWith(suffix)) continue;
+      const base = folded.slice(0, -suffix.length);
+      if (base.length >= 3 && this.surfaces.has(base)) return stem(base);
+    }
     const s = stem(folded);
     if (this.known.has(s) || folded.length < 5) return s;
     for (const suffix of SUFFIXES) {
@@ -174,7 +221,19 @@ export class Analyzer {
    */
   splitCompound(folded: string): string[] {
     if (folded.length < 6 || this.atomic.has(folded)) return [];
-    return this.split(folded, 3) ?? [];
+    return this.split(folded, 3) ?? this.head(folded);
+  }
+
+  /**
+   * When only the end of a compound is known ("chokladföretag", "underhållstekniker"), the head
+   * still says what kind of thing it is. Heads shorter than five letters are too often accidents.
+   */
+  private head(word: string): string[] {
+    for (let i = 3; i <= word.length - 5; i++) {
+      const right = word.slice(i);
+      if (this.surfaces.has(right) && !this.stop.has(right)) return [derive(stem(right))];
+    }
+    return [];
   }
 
   private split(word: string, maxParts: number): string[] | null {
@@ -205,29 +264,31 @@ export class Analyzer {
 
   private leftPart(part: string): string | null {
     if (this.stop.has(part)) return null;
-    if (this.partAllowed(part) && this.known.has(part)) return stem(part);
+    if (this.partAllowed(part) && this.surfaces.has(part)) return derive(stem(part));
     if (part.endsWith('s')) {
       const base = part.slice(0, -1);
-      if (this.partAllowed(base) && this.known.has(base)) return stem(base);
+      if (this.partAllowed(base) && this.surfaces.has(base)) return derive(stem(base));
     }
-    if (part.length >= 4 && /[aeou]$/.test(part)) {
-      const base = `${part.slice(0, -1)}a`;
-      if (this.known.has(base)) return stem(base);
+    // Dropped or changed final vowel: "kvinnoföretag" (kvinna), "skolgård" (skola).
+    if (part.length >= 4) {
+      const base = `${part.replace(/[aeou]$/, '')}a`;
+      if (this.surfaces.has(base)) return derive(stem(base));
     }
     return null;
   }
 
   private headPart(part: string): string | null {
     if (!this.partAllowed(part) || this.stop.has(part)) return null;
-    if (this.known.has(part)) return stem(part);
-    const s = this.normalize(part);
-    return part.length >= 4 && this.known.has(s) ? s : null;
+    if (this.surfaces.has(part)) return derive(stem(part));
+    // An inflected head ("exportstödet") must reduce to a known word and be long enough to trust.
+    const s = this.inflectionStem(part);
+    return part.length >= 5 && this.partAllowed(s) && this.known.has(s) ? derive(s) : null;
   }
 
   /** The closest index term within edit distance 1 (2 for long words), sharing the first letter. */
   correct(term: string): string | null {
     if (term.length < MIN_TYPO_LENGTH) return null;
-    const max = term.length >= 8 ? 2 : 1;
+    const max = term.length >= 9 ? 2 : 1;
     let best: string | null = null;
     let bestDistance = max + 1;
     let bestFrequency = 0;
@@ -288,7 +349,8 @@ export class Analyzer {
     const stems: Token['stems'] = [{ stem: own, source: 'word' }];
     const parts = this.splitCompound(folded);
     for (const p of parts) if (p !== own) stems.push({ stem: p, source: 'part' });
-    if (!known && parts.length === 0 && correctTypos) {
+    // English words we have no translation for are not Swedish typos.
+    if (!known && parts.length === 0 && correctTypos && !englishText) {
       const corrected = this.correct(own);
       if (corrected !== null && corrected !== own) stems.push({ stem: corrected, source: 'typo' });
     }
@@ -300,7 +362,9 @@ export class Analyzer {
    * is taken as written.
    */
   analyze(text: string, options: { correctTypos: boolean }): Analysis {
-    const raw = tokenize(fold(text));
+    // "län" and "lån" fold alike; "län" (written with its ä) is geography, which the router handles apart.
+    const originals = tokenize(text.replace(/\bläns?(et|ets)?\b/giu, ' '));
+    const raw = originals.map(fold);
     const englishCount = raw.filter((t) => this.englishStop.has(t)).length;
     const englishShare = raw.length === 0 ? 0 : englishCount / raw.length;
     const englishText = englishShare >= 0.2 && englishCount >= 2;
@@ -309,23 +373,32 @@ export class Analyzer {
     const words: string[] = [];
     const hits: TermHit[] = [];
     const wordOfToken: number[] = [];
-    for (const token of tokens) {
+    tokens.forEach((token, i) => {
       if (token.stop) {
         wordOfToken.push(-1);
-        continue;
+        return;
       }
       const index = words.length;
-      words.push(token.surface);
+      words.push((originals[i] as string).toLowerCase());
       wordOfToken.push(index);
       for (const s of token.stems) hits.push({ term: s.stem, source: s.source, word: index });
-    }
+    });
     this.applyThesaurus(tokens, wordOfToken, hits);
     return { words, hits, englishShare };
   }
 
   private applyThesaurus(tokens: Token[], wordOfToken: number[], hits: TermHit[]): void {
     const added = new Set<string>();
-    for (const match of this.thesaurus.match(tokens)) {
+    const first = this.thesaurus.match(tokens);
+    // A second pass lets entries build on each other: "finland" → utomlands, then "sälja … utomlands" → export.
+    const enriched = tokens.map((t, i) => {
+      const concepts = first.filter((m) => m.end === i).flatMap((m) => m.terms);
+      return concepts.length === 0
+        ? t
+        : { ...t, stems: [...t.stems, ...concepts.map((c) => ({ stem: c, source: 'concept' as const }))] };
+    });
+    const second = this.thesaurus.match(enriched);
+    for (const match of [...first, ...second]) {
       // Attach the concept to the first content word of the phrase.
       let word = -1;
       for (let k = match.start; k <= match.end && word < 0; k++) word = wordOfToken[k] ?? -1;
@@ -334,7 +407,8 @@ export class Analyzer {
         const key = `${term}@${word}`;
         if (added.has(key)) continue;
         added.add(key);
-        hits.push({ term, source: 'concept', word });
+        // A concept from a several-word phrase ("sälja … utomlands") is surer than a one-word synonym.
+        hits.push({ term, source: match.end > match.start ? 'phrase' : 'concept', word });
       }
     }
   }

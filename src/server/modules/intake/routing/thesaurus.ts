@@ -85,6 +85,7 @@ export function validateThesaurusEntry(entry: ThesaurusEntry): string[] {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(entry.id)) problems.push('id must be lower-case letters, digits and hyphens');
   if (entry.phrases.length === 0) problems.push('at least one phrase is needed');
   if (entry.terms.length === 0) problems.push('at least one term is needed');
-  if ([...entry.phrases, ...entry.terms].some((s) => s.trim() === '')) problems.push('phrases and terms must not be empty');
+  if ([...entry.phrases, ...entry.terms].some((s) => s.trim() === ''))
+    problems.push('phrases and terms must not be empty');
   return problems;
 }

@@ -1,0 +1,121 @@
+import { type Static, Type } from 'typebox';
+import { MunicipalityCode } from './common.js';
+
+const Email = Type.String({ format: 'email', maxLength: 254 });
+
+export const SubmitCaseRequest = Type.Object(
+  {
+    offeringId: Type.String({ minLength: 1, maxLength: 120 }),
+    intakeId: Type.Optional(Type.String({ format: 'uuid' })),
+    description: Type.String({ minLength: 3, maxLength: 10_000 }),
+    municipality: Type.Optional(MunicipalityCode),
+    companyName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    companyOrgnr: Type.Optional(Type.String({ pattern: '^\\d{6}-?\\d{4}$' })),
+    contact: Type.Object(
+      { name: Type.String({ minLength: 1, maxLength: 200 }), email: Email },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const Str = Type.String();
+
+export const CaseEventResponse = Type.Object(
+  {
+    id: Type.Integer(),
+    kind: Str,
+    visibility: Type.Union([Type.Literal('company'), Type.Literal('internal')]),
+    authorName: Nullable(Str),
+    body: Nullable(Str),
+    data: Type.Record(Type.String(), Type.Unknown()),
+    readByCompanyAt: Nullable(Str),
+    createdAt: Str,
+  },
+  { additionalProperties: false },
+);
+
+export const CaseSummaryResponse = Type.Object(
+  {
+    id: Str,
+    diarienummer: Str,
+    organisation: Type.Object({ id: Str, name: Str }, { additionalProperties: false }),
+    unitId: Nullable(Str),
+    offering: Type.Object({ id: Str, title: Str }, { additionalProperties: false }),
+    caseType: Str,
+    status: Type.Object({ code: Str, sv: Str, en: Str, final: Type.Boolean() }, { additionalProperties: false }),
+    companyName: Nullable(Str),
+    municipality: Nullable(Str),
+    subject: Str,
+    assigneeId: Nullable(Str),
+    receivedOn: Str,
+    dueOn: Str,
+    overdue: Type.Boolean(),
+    awaitingVerification: Type.Boolean(),
+    version: Type.Integer(),
+    updatedAt: Str,
+  },
+  { additionalProperties: false },
+);
+
+export const CaseResponse = Type.Object(
+  {
+    ...CaseSummaryResponse.properties,
+    companyOrgnr: Nullable(Str),
+    contact: Type.Object({ name: Nullable(Str), email: Nullable(Str) }, { additionalProperties: false }),
+    description: Str,
+    allowedTransitions: Type.Array(Str),
+    timeline: Type.Array(CaseEventResponse),
+  },
+  { additionalProperties: false },
+);
+
+export const SubmitCaseResponse = Type.Object(
+  {
+    case: CaseResponse,
+    /** Only when submitted without signing in: the secret follow link, shown once. */
+    followUrl: Type.Optional(Str),
+  },
+  { additionalProperties: false },
+);
+
+export const InboxQuery = Type.Object(
+  {
+    status: Type.Optional(Type.String({ pattern: '^[a-z-]{1,40}$' })),
+    overdue: Type.Optional(Type.Boolean()),
+    assignee: Type.Optional(Type.Union([Type.Literal('me'), Type.Literal('none'), Type.String({ format: 'uuid' })])),
+    offering: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,120}$' })),
+    municipality: Type.Optional(MunicipalityCode),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('due'), Type.Literal('received'), Type.Literal('-received'), Type.Literal('status')]),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+
+export const StatusChangeRequest = Type.Object(
+  { status: Type.String({ pattern: '^[a-z-]{1,40}$' }), comment: Type.Optional(Type.String({ maxLength: 4000 })) },
+  { additionalProperties: false },
+);
+
+export const MessageRequest = Type.Object(
+  { body: Type.String({ minLength: 1, maxLength: 10_000 }) },
+  { additionalProperties: false },
+);
+
+export const AssignRequest = Type.Object(
+  {
+    caseIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 100 }),
+    assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+export type SubmitCaseRequest = Static<typeof SubmitCaseRequest>;
+export type CaseResponse = Static<typeof CaseResponse>;
+export type CaseSummaryResponse = Static<typeof CaseSummaryResponse>;
+export type CaseEventResponse = Static<typeof CaseEventResponse>;
+export type InboxQuery = Static<typeof InboxQuery>;

@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../test/support/databases.js';
+import { AppError } from '../../errors.js';
+import type { Principal } from '../access/access.policies.js';
+import { type ReceivedMail, smtpMailer, startLocalMailbox } from '../outbox/mailer.js';
+import { listByStatus } from '../outbox/outbox.repository.js';
+import { drainOutbox } from '../outbox/outbox.worker.js';
+import * as cases from './cases.service.js';
+
+const links = { publicBaseUrl: 'http://lotsen.test' };
+
+function company(orgnr: string): Principal {
+  return { userId: randomUUID(), kind: 'company-rep', roles: ['company'], memberships: [], actingCompany: orgnr };
+}
+
+function caseWorker(organisationId: string, unitId: string | null): Principal {
+  return {
+    userId: randomUUID(),
+    kind: 'staff',
+    roles: ['case-worker'],
+    memberships: [{ organisationId, unitId, role: 'case-worker' }],
+    actingCompany: null,
+  };
+}
+
+const submission = (overrides: Partial<Parameters<typeof cases.submitCase>[2]> = {}) => ({
+  offeringId: 'botkyrka-kommun-bygglov',
+  description: 'Vi vill bygga ett skärmtak över lastkajen vid vårt lager i Tumba.',
+  municipality: '0127',
+  contact: { name: 'Sara Företagare', email: 'sara@foretaget.example' },
+  ...overrides,
+});
+
+async function expectCode(promise: Promise<unknown>, code: string) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+}
+
+describeEachDatabase('cases', (database) => {
+  const owner = company('5560360793');
+  const bygglov = caseWorker('botkyrka-kommun', 'bygglov');
+  const almi = caseWorker('almi-malardalen', null);
+
+  it('refuses an illegal transition with a clear error and changes nothing', async () => {
+    const { db } = database();
+    const submitted = await cases.submitCase(db, owner, submission(), { links });
+    await expectCode(
+      cases.changeStatus(db, bygglov, submitted.case.id, { status: 'avslutat', expectedVersion: submitted.case.version }, links),
+      'illegal_transition',
+    );
+    const after = await cases.getCaseForStaff(db, bygglov, submitted.case.id);
+    expect(after.status.code).toBe('mottaget');
+    expect(after.version).toBe(submitted.case.version);
+  });
+
+  it('refuses a stale write (412) and a write without If-Match (428)', async () => {
+    const { db } = database();
+    const submitted = await cases.submitCase(db, owner, submission(), { links });
+    const id = submitted.case.id;
+    await cases.changeStatus(db, bygglov, id, { status: 'tilldelat', expectedVersion: submitted.case.version }, links);
+    await expectCode(
+      cases.changeStatus(db, bygglov, id, { status: 'pagar', expectedVersion: submitted.case.version }, links),
+      'precondition_failed',
+    );
+    await expectCode(cases.changeStatus(db, bygglov, id, { status: 'pagar', expectedVersion: undefined }, links), 'precondition_required');
+  });
+
+  it('hides a case from staff of another organisation and from another company', async () => {
+    const { db } = database();
+    const submitted = await cases.submitCase(db, owner, submission(), { links });
+    await expectCode(cases.getCaseForStaff(db, almi, submitted.case.id), 'case_not_found');
+    await expectCode(cases.getMyCase(db, company('5567037485'), submitted.case.id), 'case_not_found');
+    const inbox = await cases.listInbox(db, almi, {});
+    expect(inbox.items.map((c) => c.id)).not.toContain(submitted.case.id);
+  });
+
+  it('the audit log refuses UPDATE and DELETE', async () => {
+    const database_ = database();
+    await cases.submitCase(database_.db, owner, submission(), { links });
+    await expect(database_.query("update audit_log set action = 'forged'")).rejects.toThrow(/append-only/);
+    await expect(database_.query('delete from audit_log')).rejects.toThrow(/append-only/);
+    const rows = await database_.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'forged'");
+    expect(rows[0]?.n).toBe(0);
+  });
+
+  it('opens a case at the provider and unit with diarienummer, timeline, audit entry and e-mail, in one go', async () => {
+    const database_ = database();
+    const { db } = database_;
+    const submitted = await cases.submitCase(db, owner, submission(), { links, now: new Date('2026-11-20T10:00:00Z') });
+    const c = submitted.case;
+    expect(c.diarienummer).toMatch(/^BOT 2026\/\d{5}$/);
+    expect(c.organisation).toEqual({ id: 'botkyrka-kommun', name: 'Botkyrka kommun' });
+    expect(c.unitId).toBe('bygglov');
+    expect(c.status.code).toBe('mottaget');
+    expect(c.receivedOn).toBe('2026-11-20');
+    // An application: 40 working days after Friday 20 November 2026; julafton, juldagen, nyårsafton,
+    // nyårsdagen and trettondedag jul do not count.
+    expect(c.dueOn).toBe('2027-01-22');
+    expect(c.timeline.map((e) => e.kind)).toEqual(['submitted']);
+    const audit = await database_.query<{ action: string }>('select action from audit_log where entity_id = $1', [c.id]);
+    expect(audit.map((a) => a.action)).toEqual(['case.submitted']);
+    const pending = await listByStatus(db, 'pending');
+    expect(pending.some((m) => JSON.stringify(m.payload).includes(c.diarienummer))).toBe(true);
+  });
+
+  it('gives 50 parallel submissions to one organisation unique diarienummer with none missing', async () => {
+    const { db } = database();
+    const submitted = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        cases.submitCase(db, owner, submission({ offeringId: 'almi-malardalen-foretagslan', municipality: '1980', description: `Lån nummer ${i}` }), {
+          links,
+        }),
+      ),
+    );
+    const numbers = submitted.map((s) => Number(s.case.diarienummer.split('/')[1]));
+    expect(new Set(numbers).size).toBe(50);
+    const sorted = [...numbers].sort((a, b) => a - b);
+    expect(sorted[49] - (sorted[0] as number)).toBe(49);
+    expect(submitted.every((s) => s.case.diarienummer.startsWith('ALM 2026/'))).toBe(true);
+  });
+
+  it('never creates a second case for a retried Idempotency-Key, also when the retries race', async () => {
+    const { db } = database();
+    const key = `retry-${randomUUID()}`;
+    const first = await cases.submitCase(db, owner, submission(), { links, idempotencyKey: key });
+    const again = await cases.submitCase(db, owner, submission(), { links, idempotencyKey: key });
+    expect(again.replayed).toBe(true);
+    expect(again.case.id).toBe(first.case.id);
+    const raceKey = `race-${randomUUID()}`;
+    const raced = await Promise.all(
+      Array.from({ length: 5 }, () => cases.submitCase(db, owner, submission(), { links, idempotencyKey: raceKey })),
+    );
+    expect(new Set(raced.map((r) => r.case.id)).size).toBe(1);
+  });
+
+  it('keeps internal notes from the company, shows messages with read receipts, and lets it reply and withdraw', async () => {
+    const { db } = database();
+    const submitted = await cases.submitCase(db, owner, submission(), { links });
+    const id = submitted.case.id;
+    await cases.addStaffEntry(db, bygglov, id, 'note', 'Intern: kolla detaljplanen först', links);
+    await cases.addStaffEntry(db, bygglov, id, 'message', 'Kan ni skicka en situationsplan?', links);
+    const seen = await cases.getMyCase(db, owner, id);
+    expect(seen.timeline.map((e) => e.kind)).toEqual(['submitted', 'message']);
+    expect(JSON.stringify(seen)).not.toContain('Intern: kolla');
+    const staffView = await cases.getCaseForStaff(db, bygglov, id);
+    const message = staffView.timeline.find((e) => e.kind === 'message');
+    expect(message?.readByCompanyAt).not.toBeNull();
+    expect(staffView.timeline.map((e) => e.kind)).toContain('note');
+
+    await cases.replyAsCompany(db, owner, id, 'Situationsplanen kommer i morgon.');
+    const current = await cases.getMyCase(db, owner, id);
+    const withdrawn = await cases.withdrawAsCompany(db, owner, id, current.version);
+    expect(withdrawn.status.code).toBe('aterkallat');
+    await expectCode(cases.withdrawAsCompany(db, owner, id, withdrawn.version), 'illegal_transition');
+  });
+
+  it('shows a case submitted without signing in only after the e-mail link is opened', async () => {
+    const { db } = database();
+    const submitted = await cases.submitCase(db, null, submission({ companyName: 'Tumba Bygg AB' }), { links });
+    expect(submitted.followUrl).toMatch(/^http:\/\/lotsen\.test\/folj\/[A-Za-z0-9_-]{43}$/);
+    const before = await cases.listInbox(db, bygglov, { limit: 100 });
+    expect(before.items.map((c) => c.id)).not.toContain(submitted.case.id);
+    const token = (submitted.followUrl as string).split('/').pop() as string;
+    const followed = await cases.followCase(db, token);
+    expect(followed.timeline.map((e) => e.kind)).toContain('verified');
+    const after = await cases.listInbox(db, bygglov, { limit: 100 });
+    expect(after.items.map((c) => c.id)).toContain(submitted.case.id);
+    await expectCode(cases.followCase(db, 'x'.repeat(43)), 'case_not_found');
+  });
+
+  it('filters the inbox by status, assignee and overdue, and assigns in bulk', async () => {
+    const { db } = database();
+    const a = await cases.submitCase(db, owner, submission(), { links });
+    const b = await cases.submitCase(db, owner, submission(), { links });
+    expect(await cases.assignCases(db, bygglov, [a.case.id, b.case.id], bygglov.userId)).toBe(2);
+    const mine = await cases.listInbox(db, bygglov, { assignee: 'me', limit: 100 });
+    expect(mine.items.map((c) => c.id)).toEqual(expect.arrayContaining([a.case.id, b.case.id]));
+    const overdue = await cases.listInbox(db, bygglov, { overdue: true, limit: 100 });
+    expect(overdue.items.every((c) => c.overdue)).toBe(true);
+    await expectCode(cases.assignCases(db, almi, [a.case.id], almi.userId), 'case_not_found');
+  });
+
+  describe_outbox(database);
+});
+
+function describe_outbox(database: () => ReturnType<Parameters<Parameters<typeof describeEachDatabase>[1]>[0]>) {
+  let mailbox: Awaited<ReturnType<typeof startLocalMailbox>>;
+  beforeAll(async () => {
+    mailbox = await startLocalMailbox();
+  });
+  afterAll(() => mailbox.close());
+
+  it('sends the queued e-mails through a real SMTP server, once each', async () => {
+    const { db } = database();
+    const owner = company('5560360793');
+    const submitted = await cases.submitCase(db, owner, submission({ contact: { name: 'Per', email: 'per@smtp.example' } }), { links });
+    const mailer = smtpMailer(mailbox.url, 'Lotsen <noreply@lotsen.test>');
+    while ((await drainOutbox(db, mailer)) > 0) {}
+    const mine = mailbox.messages.filter((m: ReceivedMail) => m.to.includes('per@smtp.example'));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.subject).toContain(submitted.case.diarienummer);
+    expect(mine[0]?.text).toContain('Mina ärenden');
+    expect(await drainOutbox(db, mailer)).toBe(0);
+  });
+
+  it('retries a failing send with backoff and keeps it pending, not lost', async () => {
+    const { db } = database();
+    await cases.submitCase(db, company('5560360793'), submission({ contact: { name: 'Eva', email: 'eva@down.example' } }), { links });
+    const broken = smtpMailer('smtp://127.0.0.1:9', 'Lotsen <noreply@lotsen.test>');
+    await drainOutbox(db, broken);
+    const pending = await listByStatus(db, 'pending');
+    const eva = pending.find((m) => JSON.stringify(m.payload).includes('eva@down.example'));
+    expect(eva?.attempts).toBe(1);
+    expect(eva?.lastError).toBeTruthy();
+    expect(eva && eva.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+  });
+}

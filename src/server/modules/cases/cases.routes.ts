@@ -1,0 +1,274 @@
+import { Type } from 'typebox';
+import {
+  AssignRequest,
+  CaseResponse,
+  CaseSummaryResponse,
+  InboxQuery,
+  MessageRequest,
+  StatusChangeRequest,
+  SubmitCaseRequest,
+  SubmitCaseResponse,
+} from '../../../contracts/cases.js';
+import { ListOf, PageQuery, Problem } from '../../../contracts/common.js';
+import { AppError } from '../../errors.js';
+import type { App, AppDeps } from '../../http/types.js';
+import type { Principal } from '../access/access.policies.js';
+import * as cases from './cases.service.js';
+
+const CaseParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+const FollowParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) }, { additionalProperties: false });
+const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' })),
+});
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+const STAFF = ['case-worker', 'coordinator', 'org-admin', 'system-admin'] as const;
+
+/** The access hook has already let only the declared roles in; services check the case itself. */
+function principalOf(request: { principal: Principal | null }): Principal {
+  if (!request.principal) throw new AppError('unauthenticated', 'Logga in för att fortsätta');
+  return request.principal;
+}
+
+/** Cases: submit through the front door, the staff inbox and case page, Mina ärenden, the follow link. */
+export function caseRoutes(app: App, { database, config }: AppDeps) {
+  const { db } = database;
+  const links = { publicBaseUrl: config.publicBaseUrl };
+
+  app.post(
+    '/api/cases',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags: ['cases'],
+        summary: 'Submit a case for the chosen offering (signed in as a company, or with e-mail verification)',
+        headers: IdempotencyHeaders,
+        body: SubmitCaseRequest,
+        response: { 200: SubmitCaseResponse, 201: SubmitCaseResponse, ...errors, 413: Problem, 429: Problem },
+      },
+    },
+    async (request, reply) => {
+      const result = await cases.submitCase(db, request.principal, request.body, {
+        links,
+        ...(request.headers['idempotency-key'] ? { idempotencyKey: request.headers['idempotency-key'] } : {}),
+      });
+      reply.header('etag', cases.etagOf(result.case.version));
+      if (result.replayed) return reply.code(200).header('idempotent-replayed', 'true').send({ case: result.case });
+      return reply
+        .code(201)
+        .header('location', `/api/cases/${result.case.id}`)
+        .send({ case: result.case, ...(result.followUrl ? { followUrl: result.followUrl } : {}) });
+    },
+  );
+
+  app.get(
+    '/api/cases',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['cases'],
+        summary: 'The inbox: cases of my organisation or unit (coordinators: all), filtered, sorted, paged',
+        querystring: InboxQuery,
+        response: { 200: ListOf(CaseSummaryResponse), ...errors },
+      },
+    },
+    async (request) => cases.listInbox(db, principalOf(request), request.query),
+  );
+
+  app.get(
+    '/api/cases/:id',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['cases'],
+        summary: 'One case with its whole timeline (the read is audited)',
+        params: CaseParams,
+        response: { 200: CaseResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const found = await cases.getCaseForStaff(db, principalOf(request), request.params.id);
+      reply.header('etag', cases.etagOf(found.version));
+      return found;
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/status',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['cases'],
+        summary: 'Change the status (If-Match with the ETag required; illegal moves are refused)',
+        params: CaseParams,
+        headers: IfMatch,
+        body: StatusChangeRequest,
+        response: { 200: CaseResponse, ...errors, 409: Problem, 412: Problem, 428: Problem },
+      },
+    },
+    async (request, reply) => {
+      const updated = await cases.changeStatus(
+        db,
+        principalOf(request),
+        request.params.id,
+        { ...request.body, expectedVersion: cases.versionFromIfMatch(request.headers['if-match']) },
+        links,
+      );
+      reply.header('etag', cases.etagOf(updated.version));
+      return updated;
+    },
+  );
+
+  app.post(
+    '/api/cases/assign',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['cases'],
+        summary: 'Assign one or many cases (bulk) to a handler, or unassign',
+        body: AssignRequest,
+        response: { 200: Type.Object({ assigned: Type.Integer() }), ...errors },
+      },
+    },
+    async (request) => ({
+      assigned: await cases.assignCases(db, principalOf(request), request.body.caseIds, request.body.assigneeId),
+    }),
+  );
+
+  for (const kind of ['message', 'note'] as const) {
+    app.post(
+      `/api/cases/:id/${kind === 'message' ? 'messages' : 'notes'}`,
+      {
+        config: { access: STAFF },
+        schema: {
+          tags: ['cases'],
+          summary:
+            kind === 'message'
+              ? 'Write to the company (shown in its view, e-mailed, with read receipt)'
+              : 'Add an internal note (never shown to the company)',
+          params: CaseParams,
+          body: MessageRequest,
+          response: { 201: CaseResponse, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await cases.addStaffEntry(db, principalOf(request), request.params.id, kind, request.body.body, links)),
+    );
+  }
+
+  app.get(
+    '/api/my/cases',
+    {
+      config: { access: ['company'] },
+      schema: {
+        tags: ['cases'],
+        summary: 'Mina ärenden: every case of the company I act for, across all organisations',
+        querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
+        response: { 200: ListOf(CaseSummaryResponse), ...errors },
+      },
+    },
+    async (request) =>
+      cases.listMyCases(db, principalOf(request), { limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 }),
+  );
+
+  app.get(
+    '/api/my/cases/:id',
+    {
+      config: { access: ['company'] },
+      schema: {
+        tags: ['cases'],
+        summary: 'One of my cases with its timeline (internal notes are never included)',
+        params: CaseParams,
+        response: { 200: CaseResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const found = await cases.getMyCase(db, principalOf(request), request.params.id);
+      reply.header('etag', cases.etagOf(found.version));
+      return found;
+    },
+  );
+
+  app.post(
+    '/api/my/cases/:id/replies',
+    {
+      config: { access: ['company'] },
+      schema: {
+        tags: ['cases'],
+        summary: 'Reply in one of my cases',
+        params: CaseParams,
+        body: MessageRequest,
+        response: { 201: CaseResponse, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await cases.replyAsCompany(db, principalOf(request), request.params.id, request.body.body)),
+  );
+
+  app.post(
+    '/api/my/cases/:id/withdraw',
+    {
+      config: { access: ['company'] },
+      schema: {
+        tags: ['cases'],
+        summary: 'Withdraw one of my cases (If-Match required)',
+        params: CaseParams,
+        headers: IfMatch,
+        response: { 200: CaseResponse, ...errors, 409: Problem, 412: Problem, 428: Problem },
+      },
+    },
+    async (request) =>
+      cases.withdrawAsCompany(db, principalOf(request), request.params.id, cases.versionFromIfMatch(request.headers['if-match'])),
+  );
+
+  // The secret follow link works as the capability for a company that did not sign in.
+  app.get(
+    '/api/follow/:token',
+    {
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Follow a case by its secret link (verifies the e-mail address the first time)',
+        params: FollowParams,
+        response: { 200: CaseResponse, 400: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const found = await cases.followCase(db, request.params.token);
+      reply.header('etag', cases.etagOf(found.version));
+      return found;
+    },
+  );
+
+  app.post(
+    '/api/follow/:token/replies',
+    {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Reply in a case followed by its secret link',
+        params: FollowParams,
+        body: MessageRequest,
+        response: { 201: CaseResponse, 400: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await cases.replyByFollowLink(db, request.params.token, request.body.body)),
+  );
+
+  app.post(
+    '/api/follow/:token/withdraw',
+    {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Withdraw a case followed by its secret link (If-Match required)',
+        params: FollowParams,
+        headers: IfMatch,
+        response: { 200: CaseResponse, 400: Problem, 404: Problem, 409: Problem, 412: Problem, 428: Problem },
+      },
+    },
+    async (request) =>
+      cases.withdrawByFollowLink(db, request.params.token, cases.versionFromIfMatch(request.headers['if-match'])),
+  );
+}

@@ -1,0 +1,12 @@
+/**
+ * Diarienummer: per organisation and year, e.g. `BOT 2026/00042`. The prefix is the organisation's
+ * own (first three letters of its id unless the organisation has one configured).
+ */
+export function diariumPrefix(organisationId: string): string {
+  const letters = organisationId.replace(/[^a-z]/g, '').slice(0, 3).toUpperCase();
+  return letters.padEnd(3, 'X');
+}
+
+export function formatDiarienummer(prefix: string, year: number, sequence: number): string {
+  return `${prefix} ${year}/${String(sequence).padStart(5, '0')}`;
+}
