@@ -9,7 +9,9 @@ const count = async (page: Page) => Number((await page.locator('#results-heading
 
 async function applyFilters(page: Page) {
   await page.getByRole('button', { name: 'Visa erbjudanden' }).click();
-  await page.waitForFunction(() => /^\d+ erbjudanden?$/.test(document.getElementById('results-heading')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /^\d+ erbjudanden?$/.test(document.getElementById('results-heading')?.textContent ?? ''),
+  );
 }
 
 for (const engine of engines()) {
@@ -70,7 +72,9 @@ for (const engine of engines()) {
       // After a reload the field shows the name again, not the code.
       await page.reload();
       await settle(page);
-      await page.waitForFunction(() => (document.getElementById('filter-municipality') as HTMLInputElement).value === 'Västerås');
+      await page.waitForFunction(
+        () => (document.getElementById('filter-municipality') as HTMLInputElement).value === 'Västerås',
+      );
       await context.close();
     });
 
@@ -112,7 +116,9 @@ for (const engine of engines()) {
       expect(await page.locator('.pagination__status').textContent()).toMatch(/^Sida 1 av \d+$/);
       await page.getByRole('link', { name: 'Nästa sida' }).click();
       await page.waitForURL('**/erbjudanden?sida=2');
-      await page.waitForFunction(() => document.querySelector('.pagination__status')?.textContent?.startsWith('Sida 2'));
+      await page.waitForFunction(() =>
+        document.querySelector('.pagination__status')?.textContent?.startsWith('Sida 2'),
+      );
       expect(await page.locator('.card__title').first().textContent()).not.toBe(firstOnPage1);
       await page.getByRole('link', { name: 'Föregående sida' }).click();
       await page.waitForURL((url) => url.pathname === '/erbjudanden' && url.search === '');

@@ -45,7 +45,9 @@ for (const engine of engines()) {
       expect(await page.getAttribute('#need', 'aria-invalid')).toBe('true');
       expect(await page.getAttribute('#need', 'aria-describedby')).toContain('need-error');
       expect(await focusedId(page)).toBe('need');
-      expect(await page.locator('#intake-form-error[role="alert"]').textContent()).toContain('Rätta det som är markerat');
+      expect(await page.locator('#intake-form-error[role="alert"]').textContent()).toContain(
+        'Rätta det som är markerat',
+      );
       await expectNoAxeViolations(page, '/ (form errors)');
       expect(problems).toEqual([]);
       await context.close();
@@ -93,13 +95,17 @@ for (const engine of engines()) {
       expect(await cards.count()).toBe(answer.result.offerings.length);
       const providers = await page.locator('.suggestion .card__provider').allTextContents();
       expect(providers.some((p) => p.includes('Botkyrka kommun'))).toBe(true);
-      for (const why of await page.locator('.suggestion__why').allTextContents()) expect(why).toMatch(/^Därför: .{10,}/);
+      for (const why of await page.locator('.suggestion__why').allTextContents())
+        expect(why).toMatch(/^Därför: .{10,}/);
       await expectNoAxeViolations(page, '/ (suggestions)');
 
       const first = answer.result.offerings[0]?.offering;
       expect(first).toBeDefined();
       if (!first) return;
-      await cards.first().getByRole('button', { name: `Välj ${first.title.sv}` }).click();
+      await cards
+        .first()
+        .getByRole('button', { name: `Välj ${first.title.sv}` })
+        .click();
       await page.getByRole('heading', { level: 1, name: 'Ditt val är sparat' }).waitFor();
       expect(await h1(page)).toEqual(['Ditt val är sparat']);
       expect(await page.locator('main').textContent()).toContain('Nästa steg blir att skicka in ditt ärende');
@@ -160,7 +166,11 @@ for (const engine of engines()) {
       await page.keyboard.press('Tab');
       const skip = await page.evaluate(() => {
         const el = document.activeElement as HTMLAnchorElement | null;
-        return { text: el?.textContent, href: el?.getAttribute('href'), visible: (el?.getBoundingClientRect().top ?? -1) >= 0 };
+        return {
+          text: el?.textContent,
+          href: el?.getAttribute('href'),
+          visible: (el?.getBoundingClientRect().top ?? -1) >= 0,
+        };
       });
       expect(skip).toEqual({ text: 'Hoppa till huvudinnehållet', href: '#main', visible: true });
       await page.keyboard.press('Enter');

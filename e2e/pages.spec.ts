@@ -27,7 +27,8 @@ for (const engine of engines()) {
         expect(await h1(page)).toEqual([sv]);
         expect(await page.getAttribute('html', 'lang')).toBe('sv');
         expect(await page.title()).toMatch(/– Lotsen$/);
-        for (const landmark of ['header', 'nav', 'main', 'footer']) expect(await page.locator(landmark).count()).toBeGreaterThan(0);
+        for (const landmark of ['header', 'nav', 'main', 'footer'])
+          expect(await page.locator(landmark).count()).toBeGreaterThan(0);
         await expectNoAxeViolations(page, `${path} (sv)`);
         expect(problems).toEqual([]);
         await context.close();
@@ -108,6 +109,28 @@ for (const engine of engines()) {
       await page.getByRole('button', { name: 'Öppna alla' }).click();
       expect(await page.locator('.disclosure[aria-expanded="false"]').count()).toBe(0);
       await expectNoAxeViolations(page, '/strategier (all open)');
+      await context.close();
+    });
+
+    it('tells how to report an accessibility problem, by e-mail or through the form, and links to DIGG', async () => {
+      const { context, page } = await newPage(browser, server.url);
+      await open(page, '/tillganglighet');
+      expect(await page.locator('a[href="mailto:tillganglighet@lotsen.example"]').count()).toBe(1);
+      expect(await page.locator('a[href="https://www.digg.se/tdosanmalan"]').count()).toBe(1);
+      await page.getByRole('button', { name: 'Öppna e-postprogrammet' }).click();
+      await page.locator('#report-problem-error').waitFor();
+      expect(await page.getAttribute('#report-problem', 'aria-describedby')).toBe('report-problem-error');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('report-problem');
+      await expectNoAxeViolations(page, '/tillganglighet (form error)');
+      await context.close();
+    });
+
+    it('links the accessibility statement from the footer of every page', async () => {
+      const { context, page } = await newPage(browser, server.url);
+      await open(page, '/erbjudanden');
+      await page.locator('footer').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();
+      await page.waitForURL('**/tillganglighet');
+      expect(await h1(page)).toEqual(['Tillgänglighetsredogörelse']);
       await context.close();
     });
   });

@@ -90,7 +90,10 @@ for (const engine of engines()) {
       try {
         let ready = false;
         while (!ready && Date.now() - started < 30_000) {
-          ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+          ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+            (r) => r.ok,
+            () => false,
+          );
           if (!ready) await new Promise((r) => setTimeout(r, 200));
         }
         expect(ready).toBe(true);
@@ -112,7 +115,12 @@ for (const engine of engines()) {
 
     it('routes JSON Lines: one line out per valid line, in order; bad lines only on stderr', async () => {
       const input = [
-        JSON.stringify({ id: 'a', text: 'Vi vill börja sälja våra produkter i Tyskland', municipality: '1980', extra: 1 }),
+        JSON.stringify({
+          id: 'a',
+          text: 'Vi vill börja sälja våra produkter i Tyskland',
+          municipality: '1980',
+          extra: 1,
+        }),
         '{not json',
         JSON.stringify({ id: 'b', text: 'Min granne spelar hög musik på nätterna' }),
         JSON.stringify({ id: 'c', text: 'Vi ska bygga ut vår lagerlokal och behöver bygglov', municipality: '0127' }),
@@ -120,7 +128,10 @@ for (const engine of engines()) {
       ].join('\n');
       const run = await lotsen(['route'], env, `${input}\n`);
       expect(run.code).toBe(0);
-      const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      const lines = run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(lines.map((l) => l.id)).toEqual(['a', 'b', 'c']);
       for (const line of lines) {
         expect(Object.keys(line).sort()).toEqual(['id', 'offerings']);
@@ -139,8 +150,22 @@ for (const engine of engines()) {
         file,
         JSON.stringify({
           sites: [
-            { id: 'ny-tomt', name: 'Ny tomt', municipality: '0127', kind: 'industrial', area_ha: 3, status: 'available' },
-            { id: 'fel-tomt', name: 'Fel tomt', municipality: '0000', kind: 'industrial', area_ha: 1, status: 'available' },
+            {
+              id: 'ny-tomt',
+              name: 'Ny tomt',
+              municipality: '0127',
+              kind: 'industrial',
+              area_ha: 3,
+              status: 'available',
+            },
+            {
+              id: 'fel-tomt',
+              name: 'Fel tomt',
+              municipality: '0000',
+              kind: 'industrial',
+              area_ha: 1,
+              status: 'available',
+            },
           ],
         }),
       );

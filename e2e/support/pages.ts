@@ -2,7 +2,12 @@ import type { Page } from 'playwright-core';
 
 /** Every page of the web app, with the h1 it should show in each language. */
 export const PAGES = [
-  { name: 'start', path: '/', sv: 'Vad behöver ditt företag hjälp med?', en: 'What does your business need help with?' },
+  {
+    name: 'start',
+    path: '/',
+    sv: 'Vad behöver ditt företag hjälp med?',
+    en: 'What does your business need help with?',
+  },
   { name: 'catalogue', path: '/erbjudanden', sv: 'Erbjudanden', en: 'Offerings' },
   {
     name: 'offering',
@@ -13,7 +18,12 @@ export const PAGES = [
   { name: 'organisations', path: '/organisationer', sv: 'Organisationer', en: 'Organisations' },
   { name: 'organisation', path: '/organisationer/botkyrka-kommun', sv: 'Botkyrka kommun', en: 'Botkyrka kommun' },
   { name: 'strategies', path: '/strategier', sv: 'Strategier och handlingsplaner', en: 'Strategies and action plans' },
-  { name: 'accessibility statement', path: '/tillganglighet', sv: 'Tillgänglighetsredogörelse', en: 'Accessibility statement' },
+  {
+    name: 'accessibility statement',
+    path: '/tillganglighet',
+    sv: 'Tillgänglighetsredogörelse',
+    en: 'Accessibility statement',
+  },
   { name: 'not found', path: '/finns-inte', sv: 'Sidan finns inte', en: 'Page not found' },
 ] as const;
 

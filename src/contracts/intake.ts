@@ -8,7 +8,11 @@ export const MAX_INTAKE_TEXT = 2000;
 
 export const IntakeRequest = Type.Object(
   {
-    text: Type.String({ minLength: 3, maxLength: MAX_INTAKE_TEXT, description: 'The need, in the company’s own words' }),
+    text: Type.String({
+      minLength: 3,
+      maxLength: MAX_INTAKE_TEXT,
+      description: 'The need, in the company’s own words',
+    }),
     municipality: Type.Optional(MunicipalityCode),
     county: Type.Optional(Type.String({ pattern: '^\\d{2}$' })),
     stage: Type.Optional(Type.Union([Type.Literal('start'), Type.Literal('tillvaxt'), Type.Literal('etablerad')])),
@@ -69,7 +73,10 @@ export const IntakeResponse = Type.Object(
   { additionalProperties: false },
 );
 
-export const IntakeChoice = Type.Object({ offeringId: Type.String({ minLength: 1, maxLength: 120 }) }, { additionalProperties: false });
+export const IntakeChoice = Type.Object(
+  { offeringId: Type.String({ minLength: 1, maxLength: 120 }) },
+  { additionalProperties: false },
+);
 
 export const RoutingCorrectionRequest = Type.Object(
   { offeringId: Type.String({ minLength: 1, maxLength: 120 }) },

@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { Type } from 'typebox';
 import { Problem } from '../contracts/common.js';
+import { AppError } from './errors.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import type { App, AppDeps } from './http/types.js';
 import { registerSessionHooks } from './modules/access/access.hooks.js';
@@ -17,7 +18,7 @@ import { caseRoutes } from './modules/cases/cases.routes.js';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';
 import { RouterCache } from './modules/intake/intake.service.js';
-import { AppError } from './errors.js';
+import { mailboxRoutes } from './modules/outbox/mailbox.routes.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   catalogueRoutes(app, deps);
   intakeRoutes(app, deps, new RouterCache(deps.database.db));
   caseRoutes(app, deps);
+  mailboxRoutes(app, deps);
   await accessRoutes(app, deps);
 
   registerWebClient(app);

@@ -14,6 +14,35 @@ export interface Config {
   seedDemoWhenEmpty: boolean;
   publicBaseUrl: string;
   auth: AuthConfig;
+  mail: MailConfig;
+}
+
+/** Outgoing e-mail. Without SMTP_URL (never in production) Lotsen runs its own local mailbox. */
+export interface MailConfig {
+  smtpUrl: string | null;
+  from: string;
+}
+
+function mailConfig(env: Env, nodeEnv: Config['nodeEnv']): MailConfig {
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl) {
+    let protocol = '';
+    try {
+      protocol = new URL(smtpUrl).protocol;
+    } catch {
+      throw new ConfigError('SMTP_URL', 'är ingen giltig URL (väntade smtp://användare:lösen@värd:587)');
+    }
+    if (protocol !== 'smtp:' && protocol !== 'smtps:') {
+      throw new ConfigError('SMTP_URL', `måste börja med smtp:// eller smtps:// (fick "${protocol}")`);
+    }
+  } else if (nodeEnv === 'production') {
+    throw new ConfigError('SMTP_URL', 'krävs i produktion (Lotsen skickar kvittenser och aviseringar med e-post)');
+  }
+  const from = env.MAIL_FROM?.trim() || 'Lotsen <noreply@lotsen.localhost>';
+  if (!/^[^<>]*<[^@\s<>]+@[^@\s<>]+>$|^[^@\s<>]+@[^@\s<>]+$/.test(from)) {
+    throw new ConfigError('MAIL_FROM', `är ingen giltig avsändare (fick "${from}")`);
+  }
+  return { smtpUrl, from };
 }
 
 export class ConfigError extends Error {
@@ -85,6 +114,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemoWhenEmpty: flag(env, 'LOTSEN_SEED_DEMO', true),
     publicBaseUrl: env.LOTSEN_PUBLIC_URL?.trim() || `http://localhost:${p}`,
     auth: authConfig(env, oneOf(env, 'NODE_ENV', NODE_ENVS, 'development')),
+    mail: mailConfig(env, oneOf(env, 'NODE_ENV', NODE_ENVS, 'development')),
   };
 }
 

@@ -1,5 +1,7 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { smtpMailer, startLocalMailbox } from './modules/outbox/mailer.js';
+import { startOutboxWorker } from './modules/outbox/outbox.worker.js';
 import { openReadyDatabase } from './runtime.js';
 
 /** The server process: configuration, database, listen, graceful shutdown. */
@@ -17,7 +19,14 @@ export async function main(): Promise<void> {
   const database = await openReadyDatabase(config, {
     log: (message) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: message })}\n`),
   });
-  const app = await buildApp({ database, config }, { logger: { level: config.logLevel } });
+  // Mail goes through SMTP; without SMTP_URL (never in production) through Lotsen's own local mailbox.
+  const mailbox = config.mail.smtpUrl ? null : await startLocalMailbox();
+  const mailer = smtpMailer(config.mail.smtpUrl ?? (mailbox as { url: string }).url, config.mail.from);
+  const app = await buildApp(
+    { database, config, ...(mailbox ? { mailbox } : {}) },
+    { logger: { level: config.logLevel } },
+  );
+  const worker = startOutboxWorker(database.db, mailer, 2000, (error) => app.log.error({ err: error }, 'outbox'));
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -28,6 +37,8 @@ export async function main(): Promise<void> {
     force.unref();
     try {
       await app.close(); // stops accepting, lets in-flight requests finish
+      await worker.stop();
+      await mailbox?.close();
       await database.close();
       process.exit(0);
     } catch (error) {

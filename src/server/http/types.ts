@@ -9,11 +9,14 @@ import type {
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Access, Principal } from '../modules/access/access.policies.js';
+import type { ReceivedMail } from '../modules/outbox/mailer.js';
 
 /** What the app needs from the process; `main.ts` and the tests provide it. */
 export interface AppDeps {
   database: Database;
   config: Config;
+  /** Demo and development only: the local mailbox whose received mail /dev/mailbox shows. */
+  mailbox?: { messages: readonly ReceivedMail[] };
 }
 
 export type App = FastifyInstance<

@@ -82,7 +82,12 @@ describeEachDatabase('authorisation matrix over the OpenAPI document', (database
   it('finds the operations, including the access module’s own', () => {
     const names = operations.map((o) => `${o.method} ${o.path}`);
     expect(names).toEqual(
-      expect.arrayContaining(['GET /api/me', 'POST /auth/logout', 'GET /api/organisations/{id}/staff', 'GET /api/offerings']),
+      expect.arrayContaining([
+        'GET /api/me',
+        'POST /auth/logout',
+        'GET /api/organisations/{id}/staff',
+        'GET /api/offerings',
+      ]),
     );
   });
 
@@ -108,7 +113,8 @@ describeEachDatabase('authorisation matrix over the OpenAPI document', (database
       }
       for (const caller of ['anonymous', ...ROLES] as const) {
         // A fresh session per call: an operation may end it (logout, erasure).
-        const session: SignedIn | null = caller === 'anonymous' ? null : await signInAs(database(), DEMO_BY_ROLE[caller]);
+        const session: SignedIn | null =
+          caller === 'anonymous' ? null : await signInAs(database(), DEMO_BY_ROLE[caller]);
         const writes = op.method !== 'GET';
         const res = await app.inject({
           method: op.method as 'GET',
@@ -117,11 +123,18 @@ describeEachDatabase('authorisation matrix over the OpenAPI document', (database
           ...(writes ? { payload: {} } : {}),
         });
         const want = expected(op.access, caller);
-        const code = res.headers['content-type']?.toString().includes('json') ? (res.json() as { code?: string }).code : '';
+        const code = res.headers['content-type']?.toString().includes('json')
+          ? (res.json() as { code?: string }).code
+          : '';
         const got =
-          res.statusCode === 401 ? 401 : res.statusCode === 403 && code === 'forbidden' ? 403 : `allow (${res.statusCode})`;
+          res.statusCode === 401
+            ? 401
+            : res.statusCode === 403 && code === 'forbidden'
+              ? 403
+              : `allow (${res.statusCode})`;
         const ok = want === 'allow' ? typeof got === 'string' && res.statusCode !== 403 : got === want;
-        if (!ok) mismatches.push(`${op.method} ${op.path} as ${caller}: expected ${want}, got ${res.statusCode} ${code}`);
+        if (!ok)
+          mismatches.push(`${op.method} ${op.path} as ${caller}: expected ${want}, got ${res.statusCode} ${code}`);
       }
     }
     expect(mismatches).toEqual([]);

@@ -37,7 +37,12 @@ describe('case status workflow', () => {
   });
 
   it('has a workflow with a handling-time promise for every case type', () => {
-    expect(DEFAULT_WORKFLOWS.map((w) => w.caseType).sort()).toEqual(['advisory', 'application', 'inquiry', 'registration']);
+    expect(DEFAULT_WORKFLOWS.map((w) => w.caseType).sort()).toEqual([
+      'advisory',
+      'application',
+      'inquiry',
+      'registration',
+    ]);
     for (const w of DEFAULT_WORKFLOWS) expect(w.handlingDays).toBeGreaterThan(0);
   });
 });

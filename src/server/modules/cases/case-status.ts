@@ -47,14 +47,33 @@ const HANDLING = {
 export const DEFAULT_WORKFLOWS: Workflow[] = [
   { caseType: 'advisory', statuses: STATUSES, initial: 'mottaget', ...HANDLING, handlingDays: 10, retentionYears: 2 },
   { caseType: 'inquiry', statuses: STATUSES, initial: 'mottaget', ...HANDLING, handlingDays: 5, retentionYears: 2 },
-  { caseType: 'application', statuses: STATUSES, initial: 'mottaget', ...HANDLING, handlingDays: 40, retentionYears: 10 },
-  { caseType: 'registration', statuses: STATUSES, initial: 'mottaget', ...HANDLING, handlingDays: 10, retentionYears: 10 },
+  {
+    caseType: 'application',
+    statuses: STATUSES,
+    initial: 'mottaget',
+    ...HANDLING,
+    handlingDays: 40,
+    retentionYears: 10,
+  },
+  {
+    caseType: 'registration',
+    statuses: STATUSES,
+    initial: 'mottaget',
+    ...HANDLING,
+    handlingDays: 10,
+    retentionYears: 10,
+  },
 ];
 
 export type TransitionCheck = { ok: true } | { ok: false; reason: string };
 
 /** Whether `actor` may move a case from `from` to `to` under `workflow`. */
-export function checkTransition(workflow: Workflow, from: string, to: string, actor: 'staff' | 'company'): TransitionCheck {
+export function checkTransition(
+  workflow: Workflow,
+  from: string,
+  to: string,
+  actor: 'staff' | 'company',
+): TransitionCheck {
   const known = new Set(workflow.statuses.map((s) => s.code));
   if (!known.has(to)) return { ok: false, reason: `okänd status "${to}"` };
   const label = (code: string) => workflow.statuses.find((s) => s.code === code)?.sv ?? code;

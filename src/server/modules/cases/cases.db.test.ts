@@ -50,7 +50,13 @@ describeEachDatabase('cases', (database) => {
     const { db } = database();
     const submitted = await cases.submitCase(db, owner, submission(), { links });
     await expectCode(
-      cases.changeStatus(db, bygglov, submitted.case.id, { status: 'avslutat', expectedVersion: submitted.case.version }, links),
+      cases.changeStatus(
+        db,
+        bygglov,
+        submitted.case.id,
+        { status: 'avslutat', expectedVersion: submitted.case.version },
+        links,
+      ),
       'illegal_transition',
     );
     const after = await cases.getCaseForStaff(db, bygglov, submitted.case.id);
@@ -67,7 +73,10 @@ describeEachDatabase('cases', (database) => {
       cases.changeStatus(db, bygglov, id, { status: 'pagar', expectedVersion: submitted.case.version }, links),
       'precondition_failed',
     );
-    await expectCode(cases.changeStatus(db, bygglov, id, { status: 'pagar', expectedVersion: undefined }, links), 'precondition_required');
+    await expectCode(
+      cases.changeStatus(db, bygglov, id, { status: 'pagar', expectedVersion: undefined }, links),
+      'precondition_required',
+    );
   });
 
   it('hides a case from staff of another organisation and from another company', async () => {
@@ -84,7 +93,9 @@ describeEachDatabase('cases', (database) => {
     await cases.submitCase(database_.db, owner, submission(), { links });
     await expect(database_.query("update audit_log set action = 'forged'")).rejects.toThrow(/append-only/);
     await expect(database_.query('delete from audit_log')).rejects.toThrow(/append-only/);
-    const rows = await database_.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'forged'");
+    const rows = await database_.query<{ n: number }>(
+      "select count(*)::int as n from audit_log where action = 'forged'",
+    );
     expect(rows[0]?.n).toBe(0);
   });
 
@@ -102,7 +113,9 @@ describeEachDatabase('cases', (database) => {
     // nyårsdagen and trettondedag jul do not count.
     expect(c.dueOn).toBe('2027-01-22');
     expect(c.timeline.map((e) => e.kind)).toEqual(['submitted']);
-    const audit = await database_.query<{ action: string }>('select action from audit_log where entity_id = $1', [c.id]);
+    const audit = await database_.query<{ action: string }>('select action from audit_log where entity_id = $1', [
+      c.id,
+    ]);
     expect(audit.map((a) => a.action)).toEqual(['case.submitted']);
     const pending = await listByStatus(db, 'pending');
     expect(pending.some((m) => JSON.stringify(m.payload).includes(c.diarienummer))).toBe(true);
@@ -112,15 +125,24 @@ describeEachDatabase('cases', (database) => {
     const { db } = database();
     const submitted = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        cases.submitCase(db, owner, submission({ offeringId: 'almi-malardalen-foretagslan', municipality: '1980', description: `Lån nummer ${i}` }), {
-          links,
-        }),
+        cases.submitCase(
+          db,
+          owner,
+          submission({
+            offeringId: 'almi-malardalen-foretagslan',
+            municipality: '1980',
+            description: `Lån nummer ${i}`,
+          }),
+          {
+            links,
+          },
+        ),
       ),
     );
     const numbers = submitted.map((s) => Number(s.case.diarienummer.split('/')[1]));
     expect(new Set(numbers).size).toBe(50);
     const sorted = [...numbers].sort((a, b) => a - b);
-    expect(sorted[49] - (sorted[0] as number)).toBe(49);
+    expect((sorted[49] as number) - (sorted[0] as number)).toBe(49);
     expect(submitted.every((s) => s.case.diarienummer.startsWith('ALM 2026/'))).toBe(true);
   });
 
@@ -198,7 +220,12 @@ function describe_outbox(database: () => ReturnType<Parameters<Parameters<typeof
   it('sends the queued e-mails through a real SMTP server, once each', async () => {
     const { db } = database();
     const owner = company('5560360793');
-    const submitted = await cases.submitCase(db, owner, submission({ contact: { name: 'Per', email: 'per@smtp.example' } }), { links });
+    const submitted = await cases.submitCase(
+      db,
+      owner,
+      submission({ contact: { name: 'Per', email: 'per@smtp.example' } }),
+      { links },
+    );
     const mailer = smtpMailer(mailbox.url, 'Lotsen <noreply@lotsen.test>');
     while ((await drainOutbox(db, mailer)) > 0) {}
     const mine = mailbox.messages.filter((m: ReceivedMail) => m.to.includes('per@smtp.example'));
@@ -210,7 +237,12 @@ function describe_outbox(database: () => ReturnType<Parameters<Parameters<typeof
 
   it('retries a failing send with backoff and keeps it pending, not lost', async () => {
     const { db } = database();
-    await cases.submitCase(db, company('5560360793'), submission({ contact: { name: 'Eva', email: 'eva@down.example' } }), { links });
+    await cases.submitCase(
+      db,
+      company('5560360793'),
+      submission({ contact: { name: 'Eva', email: 'eva@down.example' } }),
+      { links },
+    );
     const broken = smtpMailer('smtp://127.0.0.1:9', 'Lotsen <noreply@lotsen.test>');
     await drainOutbox(db, broken);
     const pending = await listByStatus(db, 'pending');

@@ -24,7 +24,11 @@ export function staffMaySee(principal: Principal, scope: CaseScope): boolean {
 
 /** A company representative sees the cases of the company they act for in this session. */
 export function companyMaySee(principal: Principal, scope: CaseScope): boolean {
-  return principal.roles.includes('company') && principal.actingCompany !== null && principal.actingCompany === scope.companyOrgnr;
+  return (
+    principal.roles.includes('company') &&
+    principal.actingCompany !== null &&
+    principal.actingCompany === scope.companyOrgnr
+  );
 }
 
 /** The organisation/unit pairs whose cases the principal's inbox shows; `all` for coordinators. */

@@ -16,7 +16,10 @@ import type { Principal } from '../access/access.policies.js';
 import * as cases from './cases.service.js';
 
 const CaseParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
-const FollowParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) }, { additionalProperties: false });
+const FollowParams = Type.Object(
+  { token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) },
+  { additionalProperties: false },
+);
 const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
 const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' })),
@@ -153,7 +156,9 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await cases.addStaffEntry(db, principalOf(request), request.params.id, kind, request.body.body, links)),
+        reply
+          .code(201)
+          .send(await cases.addStaffEntry(db, principalOf(request), request.params.id, kind, request.body.body, links)),
     );
   }
 
@@ -169,7 +174,10 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
       },
     },
     async (request) =>
-      cases.listMyCases(db, principalOf(request), { limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 }),
+      cases.listMyCases(db, principalOf(request), {
+        limit: request.query.limit ?? 20,
+        offset: request.query.offset ?? 0,
+      }),
   );
 
   app.get(
@@ -219,7 +227,12 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
       },
     },
     async (request) =>
-      cases.withdrawAsCompany(db, principalOf(request), request.params.id, cases.versionFromIfMatch(request.headers['if-match'])),
+      cases.withdrawAsCompany(
+        db,
+        principalOf(request),
+        request.params.id,
+        cases.versionFromIfMatch(request.headers['if-match']),
+      ),
   );
 
   // The secret follow link works as the capability for a company that did not sign in.
@@ -253,7 +266,8 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
         response: { 201: CaseResponse, 400: Problem, 404: Problem },
       },
     },
-    async (request, reply) => reply.code(201).send(await cases.replyByFollowLink(db, request.params.token, request.body.body)),
+    async (request, reply) =>
+      reply.code(201).send(await cases.replyByFollowLink(db, request.params.token, request.body.body)),
   );
 
   app.post(

@@ -1,5 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { CaseEventResponse, CaseResponse, CaseSummaryResponse, InboxQuery, SubmitCaseRequest } from '../../../contracts/cases.js';
+import type {
+  CaseEventResponse,
+  CaseResponse,
+  CaseSummaryResponse,
+  InboxQuery,
+  SubmitCaseRequest,
+} from '../../../contracts/cases.js';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import type { Principal } from '../access/access.policies.js';
@@ -8,8 +14,8 @@ import { getOffering, organisationNames } from '../catalogue/catalogue.service.j
 import { isMunicipalityCode } from '../catalogue/geography.js';
 import { enqueueEmail } from '../outbox/outbox.repository.js';
 import { checkTransition, DEFAULT_WORKFLOWS, isFinal, type Workflow } from './case-status.js';
-import * as repo from './cases.repository.js';
 import { companyMaySee, inboxScopes, staffMaySee } from './cases.policies.js';
+import * as repo from './cases.repository.js';
 import { diariumPrefix, formatDiarienummer } from './diarienummer.js';
 import { addWorkingDays, todayInSweden } from './working-days.js';
 
@@ -50,7 +56,12 @@ function toSummary(
   names: { organisations: Map<string, string>; offerings: Map<string, string> },
   today: string,
 ): CaseSummaryResponse {
-  const status = workflow.statuses.find((s) => s.code === row.status) ?? { code: row.status, sv: row.status, en: row.status, final: false };
+  const status = workflow.statuses.find((s) => s.code === row.status) ?? {
+    code: row.status,
+    sv: row.status,
+    en: row.status,
+    final: false,
+  };
   return {
     id: row.id,
     diarienummer: row.diarienummer,
@@ -116,7 +127,10 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
 
 function checkVersion(row: repo.CaseRow, expected: number | undefined) {
   if (expected === undefined) {
-    throw new AppError('precondition_required', 'Skicka If-Match med ärendets ETag så att ingen annans ändring skrivs över');
+    throw new AppError(
+      'precondition_required',
+      'Skicka If-Match med ärendets ETag så att ingen annans ändring skrivs över',
+    );
   }
   if (row.version !== expected) {
     throw new AppError(
@@ -260,7 +274,8 @@ export async function submitCase(
 async function staffCase(db: Db | Tx, principal: Principal, id: string): Promise<repo.CaseRow> {
   const row = await repo.findCase(db, id);
   // Not found and not yours look the same: a case's existence is itself confidential.
-  if (!row || !staffMaySee(principal, row)) throw new AppError('case_not_found', 'Ärendet finns inte eller så saknar du behörighet');
+  if (!row || !staffMaySee(principal, row))
+    throw new AppError('case_not_found', 'Ärendet finns inte eller så saknar du behörighet');
   return row;
 }
 
@@ -272,7 +287,9 @@ export async function listInbox(db: Db, principal: Principal, query: InboxQuery)
       scopes: inboxScopes(principal),
       ...(query.status ? { status: query.status } : {}),
       ...(query.overdue ? { overdueOn: today } : {}),
-      ...(query.assignee ? { assignee: query.assignee === 'me' ? principal.userId : query.assignee === 'none' ? null : query.assignee } : {}),
+      ...(query.assignee
+        ? { assignee: query.assignee === 'me' ? principal.userId : query.assignee === 'none' ? null : query.assignee }
+        : {}),
       ...(query.offering ? { offeringId: query.offering } : {}),
       ...(query.municipality ? { municipality: query.municipality } : {}),
       ...(query.sort ? { sort: query.sort } : {}),
@@ -282,7 +299,10 @@ export async function listInbox(db: Db, principal: Principal, query: InboxQuery)
   const all = await workflows(db);
   const names = {
     organisations: await organisationNames(db),
-    offerings: await offeringTitles(db, rows.map((r) => r.offeringId)),
+    offerings: await offeringTitles(
+      db,
+      rows.map((r) => r.offeringId),
+    ),
   };
   return { items: rows.map((row) => toSummary(row, workflowOf(all, row.caseType), names, today)), total };
 }
@@ -320,7 +340,8 @@ export async function changeStatus(
 ): Promise<CaseResponse> {
   const row = await db.transaction(async (tx) => {
     const current = await repo.findCaseForUpdate(tx, id);
-    if (!current || !staffMaySee(principal, current)) throw new AppError('case_not_found', 'Ärendet finns inte eller så saknar du behörighet');
+    if (!current || !staffMaySee(principal, current))
+      throw new AppError('case_not_found', 'Ärendet finns inte eller så saknar du behörighet');
     checkVersion(current, input.expectedVersion);
     const workflow = workflowOf(await workflows(tx), current.caseType);
     const check = checkTransition(workflow, current.status, input.status, 'staff');
@@ -349,13 +370,24 @@ export async function changeStatus(
       organisationId: current.organisationId,
       details: { from: current.status, to: input.status },
     });
-    await notifyCompany(tx, updated, `Ny status: ${label}`, `Ärendet ${updated.diarienummer} har nu status "${label}".${input.comment ? `\n\n${input.comment}` : ''}`, links);
+    await notifyCompany(
+      tx,
+      updated,
+      `Ny status: ${label}`,
+      `Ärendet ${updated.diarienummer} har nu status "${label}".${input.comment ? `\n\n${input.comment}` : ''}`,
+      links,
+    );
     return updated;
   });
   return present(db, row, 'staff');
 }
 
-export async function assignCases(db: Db, principal: Principal, caseIds: string[], assigneeId: string | null): Promise<number> {
+export async function assignCases(
+  db: Db,
+  principal: Principal,
+  caseIds: string[],
+  assigneeId: string | null,
+): Promise<number> {
   return db.transaction(async (tx) => {
     const rows = await repo.casesByIds(tx, caseIds);
     if (rows.length !== new Set(caseIds).size || rows.some((r) => !staffMaySee(principal, r))) {
@@ -363,7 +395,13 @@ export async function assignCases(db: Db, principal: Principal, caseIds: string[
     }
     for (const row of rows) {
       await repo.updateCase(tx, row.id, { assigneeId });
-      await repo.insertEvent(tx, { caseId: row.id, kind: 'assigned', visibility: 'internal', authorId: principal.userId, data: { assigneeId } });
+      await repo.insertEvent(tx, {
+        caseId: row.id,
+        kind: 'assigned',
+        visibility: 'internal',
+        authorId: principal.userId,
+        data: { assigneeId },
+      });
       await appendAudit(tx, {
         actorId: principal.userId,
         actorKind: 'staff',
@@ -406,7 +444,14 @@ export async function addStaffEntry(
       entityId: id,
       organisationId: row.organisationId,
     });
-    if (kind === 'message') await notifyCompany(tx, row, 'Nytt meddelande', `Du har fått ett nytt meddelande i ärendet ${row.diarienummer}.`, links);
+    if (kind === 'message')
+      await notifyCompany(
+        tx,
+        row,
+        'Nytt meddelande',
+        `Du har fått ett nytt meddelande i ärendet ${row.diarienummer}.`,
+        links,
+      );
   });
   return present(db, (await repo.findCase(db, id)) as repo.CaseRow, 'staff');
 }
@@ -417,15 +462,26 @@ export async function addStaffEntry(
 export async function listMyCases(db: Db, principal: Principal, page: { limit: number; offset: number }) {
   if (!principal.actingCompany) return { items: [], total: 0 };
   const today = todayInSweden();
-  const { rows, total } = await repo.listCases(db, { scopes: 'all', companyOrgnr: principal.actingCompany, sort: '-received' }, page);
+  const { rows, total } = await repo.listCases(
+    db,
+    { scopes: 'all', companyOrgnr: principal.actingCompany, sort: '-received' },
+    page,
+  );
   const all = await workflows(db);
-  const names = { organisations: await organisationNames(db), offerings: await offeringTitles(db, rows.map((r) => r.offeringId)) };
+  const names = {
+    organisations: await organisationNames(db),
+    offerings: await offeringTitles(
+      db,
+      rows.map((r) => r.offeringId),
+    ),
+  };
   return { items: rows.map((row) => toSummary(row, workflowOf(all, row.caseType), names, today)), total };
 }
 
 async function companyCase(db: Db | Tx, principal: Principal, id: string): Promise<repo.CaseRow> {
   const row = await repo.findCase(db, id);
-  if (!row || !companyMaySee(principal, row)) throw new AppError('case_not_found', 'Ärendet finns inte eller så saknar du behörighet');
+  if (!row || !companyMaySee(principal, row))
+    throw new AppError('case_not_found', 'Ärendet finns inte eller så saknar du behörighet');
   return row;
 }
 
@@ -437,7 +493,14 @@ export async function getMyCase(db: Db, principal: Principal, id: string): Promi
 
 async function companyReply(db: Db, row: repo.CaseRow, actorId: string | null, body: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await repo.insertEvent(tx, { caseId: row.id, kind: 'reply', visibility: 'company', authorId: actorId, authorName: row.contactName, body });
+    await repo.insertEvent(tx, {
+      caseId: row.id,
+      kind: 'reply',
+      visibility: 'company',
+      authorId: actorId,
+      authorName: row.contactName,
+      body,
+    });
     await appendAudit(tx, {
       actorId,
       actorKind: actorId ? 'company' : 'follow-link',
@@ -457,7 +520,13 @@ async function companyWithdraw(db: Db, row: repo.CaseRow, actorId: string | null
     const check = checkTransition(workflow, current.status, 'aterkallat', 'company');
     if (!check.ok) throw new AppError('illegal_transition', `Ärendet kan inte återkallas: ${check.reason}`);
     await repo.updateCase(tx, row.id, { status: 'aterkallat', closedAt: new Date() });
-    await repo.insertEvent(tx, { caseId: row.id, kind: 'withdrawn', visibility: 'company', authorId: actorId, data: { from: current.status, to: 'aterkallat' } });
+    await repo.insertEvent(tx, {
+      caseId: row.id,
+      kind: 'withdrawn',
+      visibility: 'company',
+      authorId: actorId,
+      data: { from: current.status, to: 'aterkallat' },
+    });
     await appendAudit(tx, {
       actorId,
       actorKind: actorId ? 'company' : 'follow-link',
@@ -516,7 +585,11 @@ export async function replyByFollowLink(db: Db, token: string, body: string): Pr
   return present(db, row, 'company');
 }
 
-export async function withdrawByFollowLink(db: Db, token: string, expectedVersion: number | undefined): Promise<CaseResponse> {
+export async function withdrawByFollowLink(
+  db: Db,
+  token: string,
+  expectedVersion: number | undefined,
+): Promise<CaseResponse> {
   const row = await followedCase(db, token);
   await companyWithdraw(db, row, null, expectedVersion);
   return present(db, (await repo.findCase(db, row.id)) as repo.CaseRow, 'company');

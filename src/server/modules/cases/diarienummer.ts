@@ -3,7 +3,10 @@
  * own (first three letters of its id unless the organisation has one configured).
  */
 export function diariumPrefix(organisationId: string): string {
-  const letters = organisationId.replace(/[^a-z]/g, '').slice(0, 3).toUpperCase();
+  const letters = organisationId
+    .replace(/[^a-z]/g, '')
+    .slice(0, 3)
+    .toUpperCase();
   return letters.padEnd(3, 'X');
 }
 

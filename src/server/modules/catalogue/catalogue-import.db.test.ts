@@ -11,10 +11,22 @@ describeEachDatabase('catalogue import and export', (database) => {
     const db = database();
     const file = {
       organisations: [
-        { id: 'ny-organisation', name: 'Ny organisation', kind: 'association', serves: { counties: [], municipalities: [] }, units: [] },
+        {
+          id: 'ny-organisation',
+          name: 'Ny organisation',
+          kind: 'association',
+          serves: { counties: [], municipalities: [] },
+          units: [],
+        },
       ],
       offerings: [
-        { ...demoCatalogue().offerings?.[0], id: 'nytt-erbjudande', provider: 'ny-organisation', unit: null, strategyLinks: [] },
+        {
+          ...demoCatalogue().offerings?.[0],
+          id: 'nytt-erbjudande',
+          provider: 'ny-organisation',
+          unit: null,
+          strategyLinks: [],
+        },
         {
           ...demoCatalogue().offerings?.[1],
           id: 'trasigt-erbjudande',
@@ -64,7 +76,11 @@ describeEachDatabase('catalogue import and export', (database) => {
   it('an export imported again reproduces the same catalogue, ids unchanged', async () => {
     const db = database();
     const exported = await exportCatalogue(db.db);
-    expect(exported.offerings?.map((o) => o.id)).toEqual(demoCatalogue().offerings?.map((o) => o.id).sort());
+    expect(exported.offerings?.map((o) => o.id)).toEqual(
+      demoCatalogue()
+        .offerings?.map((o) => o.id)
+        .sort(),
+    );
     const edited = structuredClone(exported);
     const first = edited.offerings?.[0];
     if (!first) throw new Error('no offerings');

@@ -67,7 +67,9 @@ describeEachDatabase('the front door API', (database) => {
   });
 
   it('answers no match with guidance for a need no actor serves', async () => {
-    const body = (await route({ text: 'Jag har fått en parkeringsbot och vill överklaga den', municipality: '1980' })).json();
+    const body = (
+      await route({ text: 'Jag har fått en parkeringsbot och vill överklaga den', municipality: '1980' })
+    ).json();
     expect(body.result.kind).toBe('no-match');
     expect(body.result.guidance.sv.length).toBeGreaterThan(20);
   });
@@ -81,7 +83,11 @@ describeEachDatabase('the front door API', (database) => {
       payload: { offeringId: 'botkyrka-kommun-bygglov' },
     });
     expect(wrong.statusCode).toBe(400);
-    const ok = await app.inject({ method: 'POST', url: `/api/intake/${body.intakeId}/choice`, payload: { offeringId: shown } });
+    const ok = await app.inject({
+      method: 'POST',
+      url: `/api/intake/${body.intakeId}/choice`,
+      payload: { offeringId: shown },
+    });
     expect(ok.statusCode).toBe(204);
     expect((await app.inject({ url: `/api/intake/${body.intakeId}` })).json().chosenOfferingId).toBe(shown);
   });
@@ -105,7 +111,8 @@ describeEachDatabase('the front door API', (database) => {
     const db = database().db;
     const similar = { text: 'Hur får vi ordning på ISO-certifieringen av vår kvalitetsledning?', municipality: '1980' };
     const before = (await loadRouter(db)).route(similar);
-    const rankBefore = before.kind === 'match' ? before.offerings.findIndex((o) => o.offeringId === 'rise-testbaddar') : -1;
+    const rankBefore =
+      before.kind === 'match' ? before.offerings.findIndex((o) => o.offeringId === 'rise-testbaddar') : -1;
     await correctRouting(db, {
       text: 'Vi behöver certifiera vårt kvalitetsledningssystem enligt ISO',
       offeringId: 'rise-testbaddar',
@@ -118,7 +125,8 @@ describeEachDatabase('the front door API', (database) => {
     });
     const after = (await loadRouter(db)).route(similar);
     expect(after.kind).toBe('match');
-    const rankAfter = after.kind === 'match' ? after.offerings.findIndex((o) => o.offeringId === 'rise-testbaddar') : -1;
+    const rankAfter =
+      after.kind === 'match' ? after.offerings.findIndex((o) => o.offeringId === 'rise-testbaddar') : -1;
     expect(rankAfter).toBeGreaterThanOrEqual(0);
     if (rankBefore >= 0) expect(rankAfter).toBeLessThan(rankBefore);
     const learned = after.kind === 'match' ? after.offerings[rankAfter]?.reasons.map((r) => r.kind) : [];

@@ -181,7 +181,8 @@ export async function correctIntake(db: Db, intakeId: string, offeringId: string
   await correctRouting(db, {
     text: row.text,
     offeringId,
-    previousOfferingId: row.chosenOfferingId ?? (result.kind === 'match' ? (result.offerings[0]?.offeringId ?? null) : null),
+    previousOfferingId:
+      row.chosenOfferingId ?? (result.kind === 'match' ? (result.offerings[0]?.offeringId ?? null) : null),
     source: 'intake',
     intakeId,
     ...(correctedBy ? { correctedBy } : {}),

@@ -1,5 +1,5 @@
-import nodemailer from 'nodemailer';
 import { simpleParser } from 'mailparser';
+import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import type { EmailMessage } from './outbox.repository.js';
 import type { Mailer } from './outbox.worker.js';

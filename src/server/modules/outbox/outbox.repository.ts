@@ -30,7 +30,10 @@ export async function claimDue(tx: Tx, limit: number): Promise<OutboxRow[]> {
 }
 
 export async function markSent(tx: Tx, id: number): Promise<void> {
-  await tx.update(outbox).set({ status: 'sent', sentAt: new Date(), attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, id));
+  await tx
+    .update(outbox)
+    .set({ status: 'sent', sentAt: new Date(), attempts: sql`${outbox.attempts} + 1` })
+    .where(eq(outbox.id, id));
 }
 
 export async function markFailed(tx: Tx, id: number, error: string, retryAt: Date | null): Promise<void> {

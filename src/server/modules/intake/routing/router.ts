@@ -36,6 +36,8 @@ const K1 = 1.2;
 const B = 0.5;
 
 const MAX_RESULTS = 5;
+/** Share of the best text score below which a document is not considered at all (for speed). */
+const CANDIDATE_FLOOR = 0.15;
 /** Results must reach this share of the best score. */
 const RELATIVE_CUTOFF = 0.3;
 /** An offering outside the company's area is shown (below the rest) only when it scores this close to the best. */
@@ -346,7 +348,10 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
     const learnedScale = Math.max(bestText, minScore * 2);
 
     const candidates: Candidate[] = [];
+    // The later factors take off at most about half, so a document this far behind cannot reach the cut-off.
+    const floor = CANDIDATE_FLOOR * bestText;
     for (const d of touched) {
+      if ((scores[d] as number) < floor && !learned.has(d)) continue;
       const doc = docs[d] as IndexedOffering;
       const fit = geoFit(doc.offering, location);
       if (permitExcluded(doc.offering, fit)) continue;

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { matchRoute, paths } from './routes.js';
+
+describe('matchRoute', () => {
+  it('treats unknown, too deep and malformed paths as not found', () => {
+    expect(matchRoute('/okand')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/erbjudanden/a/b')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/erbjudanden/%E0%A4%A')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/erbjudanden/Stora_Bokstäver')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/strategier/x')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/tillganglighet/x')).toEqual({ page: 'not-found' });
+  });
+
+  it('finds every page by its Swedish path, with or without a trailing slash', () => {
+    expect(matchRoute('/')).toEqual({ page: 'start' });
+    expect(matchRoute('/erbjudanden')).toEqual({ page: 'offerings' });
+    expect(matchRoute('/erbjudanden/')).toEqual({ page: 'offerings' });
+    expect(matchRoute('/erbjudanden/almi-lan')).toEqual({ page: 'offering', id: 'almi-lan' });
+    expect(matchRoute('/organisationer')).toEqual({ page: 'organisations' });
+    expect(matchRoute('/organisationer/botkyrka-kommun')).toEqual({ page: 'organisation', id: 'botkyrka-kommun' });
+    expect(matchRoute('/strategier')).toEqual({ page: 'strategies' });
+    expect(matchRoute('/tillganglighet')).toEqual({ page: 'accessibility' });
+  });
+
+  it('reads back the paths it builds', () => {
+    expect(matchRoute(paths.offering('rise-testbadd'))).toEqual({ page: 'offering', id: 'rise-testbadd' });
+    expect(matchRoute(paths.organisation('rise'))).toEqual({ page: 'organisation', id: 'rise' });
+  });
+});
