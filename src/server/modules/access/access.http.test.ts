@@ -308,6 +308,7 @@ describeEachDatabase('personal data: register extract and erasure', (database) =
 describeEachDatabase('hardening in production-like settings', (database) => {
   const production = {
     NODE_ENV: 'production',
+    SMTP_URL: 'smtp://mail.example.se:587',
     LOTSEN_PUBLIC_URL: 'https://lotsen.example.se',
     LOTSEN_DEV_IDP: 'false',
     LOTSEN_SECRET: 's'.repeat(40),
