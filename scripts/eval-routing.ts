@@ -2,8 +2,9 @@
  * Scores the front door's router on labelled requests, next to a plain baseline (MiniSearch with
  * default options over title and summary). `npm run eval:routing`
  *
- * Sets: test/fixtures/routing-dev.jsonl (the dev set) and test/fixtures/routing-own.jsonl (our own
- * requests, written to check that the router generalises). Each line:
+ * Sets: test/fixtures/routing-dev.jsonl (the dev set), test/fixtures/routing-own.jsonl and
+ * test/fixtures/routing-own-2.jsonl (our own requests, written from the catalogue without looking at
+ * the dev set, to check that the router generalises). Each line:
  * `{"id", "text", "municipality"?, "expected": [acceptable offering ids]}`; `[]` = out of scope.
  *
  * The last stdout line is one JSON object with every figure.
@@ -181,11 +182,14 @@ function main(): void {
 
   const dev = readSet('test/fixtures/routing-dev.jsonl');
   const own = readSet('test/fixtures/routing-own.jsonl');
+  const own2 = readSet('test/fixtures/routing-own-2.jsonl');
   const results = {
     router: score(dev, routerRank),
     baseline: score(dev, baselineRank),
     routerOwn: score(own, routerRank),
     baselineOwn: score(own, baselineRank),
+    routerOwn2: score(own2, routerRank),
+    baselineOwn2: score(own2, baselineRank),
   };
 
   console.log('Dev set (test/fixtures/routing-dev.jsonl)');
@@ -194,11 +198,15 @@ function main(): void {
   console.log('\nOwn set (test/fixtures/routing-own.jsonl)');
   print('router', results.routerOwn, true);
   print('baseline (MiniSearch)', results.baselineOwn, false);
+  console.log('\nOwn set 2 (test/fixtures/routing-own-2.jsonl)');
+  print('router', results.routerOwn2, true);
+  print('baseline (MiniSearch)', results.baselineOwn2, false);
   console.log(
     JSON.stringify({
       router: summary(results.router),
       baseline: summary(results.baseline),
       own: { router: summary(results.routerOwn), baseline: summary(results.baselineOwn) },
+      own2: { router: summary(results.routerOwn2), baseline: summary(results.baselineOwn2) },
     }),
   );
 }

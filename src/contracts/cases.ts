@@ -59,9 +59,64 @@ export const CaseSummaryResponse = Type.Object(
   { additionalProperties: false },
 );
 
+export const CasePartResponse = Type.Object(
+  {
+    id: Str,
+    organisation: Type.Object({ id: Str, name: Str }, { additionalProperties: false }),
+    unitId: Nullable(Str),
+    offeringId: Nullable(Str),
+    title: Str,
+    status: Type.Object({ code: Str, sv: Str, en: Str, final: Type.Boolean() }, { additionalProperties: false }),
+    assigneeId: Nullable(Str),
+    dueOn: Str,
+    overdue: Type.Boolean(),
+    version: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
+
+export const ConsentResponse = Type.Object(
+  {
+    id: Str,
+    organisation: Type.Object({ id: Str, name: Str }, { additionalProperties: false }),
+    purpose: Str,
+    givenAt: Str,
+    revokedAt: Nullable(Str),
+  },
+  { additionalProperties: false },
+);
+
+export const ReferralResponse = Type.Object(
+  {
+    id: Str,
+    toOrganisation: Type.Object({ id: Str, name: Str }, { additionalProperties: false }),
+    toOfferingId: Nullable(Str),
+    mode: Type.Union([Type.Literal('full'), Type.Literal('anonymous')]),
+    createdAt: Str,
+  },
+  { additionalProperties: false },
+);
+
+export const DocumentResponse = Type.Object(
+  {
+    id: Str,
+    fileName: Str,
+    contentType: Str,
+    size: Type.Integer(),
+    visibility: Type.Union([Type.Literal('company'), Type.Literal('internal')]),
+    uploadedByKind: Str,
+    createdAt: Str,
+  },
+  { additionalProperties: false },
+);
+
 export const CaseResponse = Type.Object(
   {
     ...CaseSummaryResponse.properties,
+    parts: Type.Array(CasePartResponse),
+    consents: Type.Array(ConsentResponse),
+    referrals: Type.Array(ReferralResponse),
+    documents: Type.Array(DocumentResponse),
     companyOrgnr: Nullable(Str),
     contact: Type.Object({ name: Nullable(Str), email: Nullable(Str) }, { additionalProperties: false }),
     description: Str,
@@ -110,6 +165,34 @@ export const AssignRequest = Type.Object(
   {
     caseIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 100 }),
     assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+export const SplitRequest = Type.Object(
+  {
+    parts: Type.Array(
+      Type.Object({ offeringId: Type.String({ minLength: 1, maxLength: 120 }) }, { additionalProperties: false }),
+      { minItems: 1, maxItems: 10 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ConsentRequest = Type.Object(
+  {
+    organisationId: Type.String({ pattern: '^[a-z0-9-]{1,120}$' }),
+    purpose: Type.String({ minLength: 3, maxLength: 1000 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ReferralRequest = Type.Object(
+  {
+    toOfferingId: Type.String({ minLength: 1, maxLength: 120 }),
+    mode: Type.Union([Type.Literal('full'), Type.Literal('anonymous')]),
+    /** For an anonymous inquiry: the question, written without company or personal data. */
+    inquiry: Type.Optional(Type.String({ minLength: 3, maxLength: 4000 })),
   },
   { additionalProperties: false },
 );

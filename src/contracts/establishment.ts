@@ -8,7 +8,13 @@ const Municipality = Type.Object({ code: Str, name: Str }, { additionalPropertie
 
 export const PLAN_STATUSES = ['none', 'in-progress', 'adopted'] as const;
 export const AVAILABILITIES = ['available', 'partly-available', 'reserved', 'not-available'] as const;
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+const PlanStatus = Type.Union([Type.Literal('none'), Type.Literal('in-progress'), Type.Literal('adopted')]);
+const Availability = Type.Union([
+  Type.Literal('available'),
+  Type.Literal('partly-available'),
+  Type.Literal('reserved'),
+  Type.Literal('not-available'),
+]);
 
 /** A site for establishment with everything the public may know about it. */
 export const EstablishmentSiteResponse = Type.Object(
@@ -23,8 +29,8 @@ export const EstablishmentSiteResponse = Type.Object(
     notes: Nullable(Str),
     fictional: Type.Boolean(),
     location: Nullable(Type.Object({ lat: Type.Number(), lon: Type.Number() }, { additionalProperties: false })),
-    planStatus: literals(PLAN_STATUSES),
-    availability: literals(AVAILABILITIES),
+    planStatus: PlanStatus,
+    availability: Availability,
     services: Type.Object(
       {
         powerMw: Nullable(Type.Number()),
@@ -45,7 +51,7 @@ export const EstablishmentSiteQuery = Type.Object(
   {
     municipality: Type.Optional(MunicipalityCode),
     kind: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,60}$' })),
-    availability: Type.Optional(literals(AVAILABILITIES)),
+    availability: Type.Optional(Availability),
     minAreaHa: Type.Optional(Type.Number({ minimum: 0, maximum: 100_000 })),
     minPowerMw: Type.Optional(Type.Number({ minimum: 0, maximum: 100_000 })),
     rail: Type.Optional(Type.Boolean({ description: 'true: only sites with their own rail siding' })),
@@ -74,7 +80,15 @@ export const MapResponse = Type.Object(
 // ---- Investment inquiries (confidential) ----
 
 export const STAGES = ['lead', 'dialogue', 'site-visit', 'offer', 'decision', 'established', 'lost'] as const;
-const Stage = literals(STAGES);
+const Stage = Type.Union([
+  Type.Literal('lead'),
+  Type.Literal('dialogue'),
+  Type.Literal('site-visit'),
+  Type.Literal('offer'),
+  Type.Literal('decision'),
+  Type.Literal('established'),
+  Type.Literal('lost'),
+]);
 const OrgId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,119}$' });
 
 const RequirementsFields = {
@@ -135,8 +149,15 @@ export const SiteSuggestion = Type.Object(
     checks: Type.Array(
       Type.Object(
         {
-          criterion: literals(['area', 'power', 'rail', 'availability', 'municipality', 'plan'] as const),
-          outcome: literals(['met', 'unknown', 'unmet'] as const),
+          criterion: Type.Union([
+            Type.Literal('area'),
+            Type.Literal('power'),
+            Type.Literal('rail'),
+            Type.Literal('availability'),
+            Type.Literal('municipality'),
+            Type.Literal('plan'),
+          ]),
+          outcome: Type.Union([Type.Literal('met'), Type.Literal('unknown'), Type.Literal('unmet')]),
         },
         { additionalProperties: false },
       ),

@@ -16,9 +16,13 @@ import { decide, isAccess } from './modules/access/access.policies.js';
 import { accessRoutes } from './modules/access/access.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.js';
+import { establishmentRoutes } from './modules/establishment/establishment.routes.js';
+import { eventRoutes } from './modules/events/events.routes.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';
 import { RouterCache } from './modules/intake/intake.service.js';
+import { matchmakingRoutes } from './modules/matchmaking/matchmaking.routes.js';
 import { mailboxRoutes } from './modules/outbox/mailbox.routes.js';
+import { strategyRoutes } from './modules/strategy/strategy.routes.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -89,6 +93,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         { name: 'intake', description: 'The front door: a need in plain words, routed to offerings' },
         { name: 'auth', description: 'Sign-in with OpenID Connect and sign-out' },
         { name: 'access', description: 'The signed-in person, personal data, and staff of an organisation' },
+        { name: 'establishment', description: 'Sites for establishment; confidential investment inquiries' },
+        { name: 'events', description: 'Events with registration, waitlist, calendar export and attendance' },
+        { name: 'matchmaking', description: 'Companies and researchers: what they seek and offer; double opt-in' },
         { name: 'system', description: 'Health and documentation' },
       ],
     },
@@ -152,6 +159,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   intakeRoutes(app, deps, new RouterCache(deps.database.db));
   caseRoutes(app, deps);
   mailboxRoutes(app, deps);
+  establishmentRoutes(app, deps);
+  eventRoutes(app, deps);
+  matchmakingRoutes(app, deps);
+  strategyRoutes(app, deps);
   await accessRoutes(app, deps);
 
   registerWebClient(app);

@@ -4,6 +4,8 @@ import { migrate } from './db/migrate.js';
 import { seedDemoUsers } from './modules/access/access.service.js';
 import { ensureWorkflows } from './modules/cases/cases.service.js';
 import { seedDemoIfEmpty } from './modules/catalogue/catalogue.service.js';
+import { seedEstablishmentDemo } from './modules/establishment/establishment.service.js';
+import { seedDemoEvents } from './modules/events/events.service.js';
 
 /**
  * Opens the configured database (PostgreSQL when DATABASE_URL is set, else the embedded PGlite),
@@ -24,6 +26,9 @@ export async function openReadyDatabase(
         options.log?.(
           `demoregionen importerad: ${seeded.offerings} erbjudanden, ${seeded.organisations} organisationer`,
         );
+      // Idempotent: fills in what is missing (site details without a row, events when there are none).
+      await seedEstablishmentDemo(database.db);
+      await seedDemoEvents(database.db);
       // The demo users sign in only through the development provider, so they exist only with it.
       if (config.auth.devIdp) await seedDemoUsers(database.db, config.auth.personalIdKey);
     }

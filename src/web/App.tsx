@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Layout } from './components/Layout.js';
+import { AccountPage } from './features/access/AccountPage.js';
+import { StaffAdminPage } from './features/access/StaffAdminPage.js';
 import { AccessibilityStatementPage } from './features/accessibility/AccessibilityStatementPage.js';
 import { CataloguePage } from './features/catalogue/CataloguePage.js';
 import { OfferingPage } from './features/catalogue/OfferingPage.js';
@@ -57,6 +59,10 @@ function Page({ route, search }: { route: Route; search: string }) {
       return <StrategiesPage search={search} />;
     case 'accessibility':
       return <AccessibilityStatementPage />;
+    case 'account':
+      return <AccountPage />;
+    case 'staff-admin':
+      return <StaffAdminPage />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/server/db/client.js';
 
-export const PGLITE_TEMPLATE = 'tmp/pglite-template.tar.gz';
-export const POSTGRES_TEMPLATE_DB = 'lotsen_test_template';
+/** This run's templates, made by global-setup.ts. */
+const pgliteTemplate = () => inject('pgliteTemplate');
+const postgresTemplate = () => inject('postgresTemplate');
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -26,7 +27,7 @@ export function serverUrl(url: string, database: string): string {
  */
 export async function freshDatabase(engine: Engine): Promise<{ database: Database; dispose: () => Promise<void> }> {
   if (engine === 'pglite') {
-    const dump = new Blob([readFileSync(PGLITE_TEMPLATE)]);
+    const dump = new Blob([readFileSync(pgliteTemplate())]);
     const database = await openDatabase({ dataDir: 'memory://', loadDataDir: dump });
     return { database, dispose: () => database.close() };
   }
@@ -48,7 +49,7 @@ export async function freshDatabaseUrl(options: { empty?: boolean } = {}) {
   const name = `lotsen_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}${options.empty ? '' : ` TEMPLATE ${POSTGRES_TEMPLATE_DB}`}`);
+  await admin.query(`CREATE DATABASE ${name}${options.empty ? '' : ` TEMPLATE ${postgresTemplate()}`}`);
   await admin.end();
   return {
     url: serverUrl(url, name),

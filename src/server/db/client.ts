@@ -45,6 +45,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server closes (restart, failover, a dropped test database) is
+  // simply discarded by the pool; without a listener the error would crash the process.
+  pool.on('error', () => {});
   // Fail fast with the server's own message when it cannot be reached.
   const client = await pool.connect();
   client.release();

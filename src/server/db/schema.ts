@@ -9,3 +9,4 @@ export * from '../modules/events/events.tables.js';
 export * from '../modules/intake/intake.tables.js';
 export * from '../modules/matchmaking/matchmaking.tables.js';
 export * from '../modules/outbox/outbox.tables.js';
+export * from '../modules/strategy/strategy.tables.js';

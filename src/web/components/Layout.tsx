@@ -19,6 +19,7 @@ export function Layout({ pathname, children }: { pathname: string; children: Rea
     { to: paths.offerings, label: t.nav.offerings, section: paths.offerings },
     { to: paths.organisations, label: t.nav.organisations, section: paths.organisations },
     { to: paths.strategies, label: t.nav.strategies, section: paths.strategies },
+    { to: paths.account, label: t.nav.account, section: paths.account },
   ];
   const current = (item: NavItem) =>
     item.section === '/' ? pathname === '/' : pathname === item.section || pathname.startsWith(`${item.section}/`);

@@ -7,6 +7,8 @@ export type Route =
   | { page: 'organisation'; id: string }
   | { page: 'strategies' }
   | { page: 'accessibility' }
+  | { page: 'account' }
+  | { page: 'staff-admin' }
   | { page: 'not-found' };
 
 export const paths = {
@@ -17,6 +19,8 @@ export const paths = {
   organisation: (id: string) => `/organisationer/${encodeURIComponent(id)}`,
   strategies: '/strategier',
   accessibility: '/tillganglighet',
+  account: '/konto',
+  staffAdmin: '/medarbetare',
 } as const;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
@@ -38,6 +42,10 @@ export function matchRoute(pathname: string): Route {
       return id ? { page: 'not-found' } : { page: 'strategies' };
     case 'tillganglighet':
       return id ? { page: 'not-found' } : { page: 'accessibility' };
+    case 'konto':
+      return id ? { page: 'not-found' } : { page: 'account' };
+    case 'medarbetare':
+      return id ? { page: 'not-found' } : { page: 'staff-admin' };
     default:
       return { page: 'not-found' };
   }

@@ -101,6 +101,8 @@ export async function accessRoutes(app: App, deps: AppDeps): Promise<void> {
       const session = await access.createSession(db, user.id, config.auth, {
         issuer: oidc.recordedIssuerFor(login.as),
       });
+      // Sign-ins are rare enough to sweep expired sessions on, so no job is needed for it.
+      await access.purgeExpiredSessions(db);
       reply.setCookie(
         sessionCookieName(config),
         session.token,

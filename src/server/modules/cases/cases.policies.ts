@@ -18,7 +18,8 @@ export function staffMaySee(principal: Principal, scope: CaseScope): boolean {
     (m) =>
       (m.role === 'case-worker' || m.role === 'org-admin') &&
       m.organisationId === scope.organisationId &&
-      (m.unitId === null || m.unitId === scope.unitId),
+      // A unit member sees the unit's cases and the organisation's cases that belong to no unit.
+      (m.unitId === null || scope.unitId === null || m.unitId === scope.unitId),
   );
 }
 

@@ -1,10 +1,24 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { caseEvents, cases, caseWorkflows, diariumCounters } from './cases.tables.js';
+import {
+  caseConsents,
+  caseDocuments,
+  caseEvents,
+  caseParts,
+  caseReferrals,
+  cases,
+  caseWorkflows,
+  diariumCounters,
+} from './cases.tables.js';
 
 type Conn = Db | Tx;
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
+export type CasePartRow = typeof caseParts.$inferSelect;
+export type ConsentRow = typeof caseConsents.$inferSelect;
+export type ReferralRow = typeof caseReferrals.$inferSelect;
+export type DocumentRow = typeof caseDocuments.$inferSelect;
+export type DocumentMeta = Omit<DocumentRow, 'content'>;
 
 /** The next diarienummer sequence: the row lock serialises concurrent submissions per organisation. */
 export async function nextDiariumSequence(tx: Tx, organisationId: string, year: number): Promise<number> {
@@ -75,6 +89,8 @@ export async function markMessagesRead(db: Conn, caseId: string): Promise<void> 
 
 export interface InboxFilter {
   scopes: 'all' | { organisationId: string; unitId: string | null }[];
+  /** Other organisations' cases shared with these staff through a part or a referral. */
+  sharedCaseIds?: string[];
   status?: string;
   overdueOn?: string;
   assignee?: string | null;
@@ -87,7 +103,8 @@ export interface InboxFilter {
 function inboxWhere(filter: InboxFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   if (filter.scopes !== 'all') {
-    if (filter.scopes.length === 0) return sql`false`;
+    const shared = filter.sharedCaseIds ?? [];
+    if (filter.scopes.length === 0 && shared.length === 0) return sql`false`;
     conditions.push(
       or(
         ...filter.scopes.map((s) =>
@@ -95,6 +112,7 @@ function inboxWhere(filter: InboxFilter): SQL | undefined {
             ? eq(cases.organisationId, s.organisationId)
             : and(eq(cases.organisationId, s.organisationId), eq(cases.unitId, s.unitId)),
         ),
+        ...(shared.length > 0 ? [inArray(cases.id, shared)] : []),
       ),
     );
   }
@@ -140,4 +158,126 @@ export async function workflowDefinitions(db: Conn): Promise<{ caseType: string;
 
 export async function insertWorkflowIfMissing(db: Conn, caseType: string, definition: unknown): Promise<void> {
   await db.insert(caseWorkflows).values({ caseType, definition }).onConflictDoNothing();
+}
+
+export async function partsOf(db: Conn, caseId: string): Promise<CasePartRow[]> {
+  return db.select().from(caseParts).where(eq(caseParts.caseId, caseId)).orderBy(asc(caseParts.createdAt));
+}
+
+export async function findPartForUpdate(tx: Tx, id: string): Promise<CasePartRow | undefined> {
+  const [row] = await tx.select().from(caseParts).where(eq(caseParts.id, id)).for('update');
+  return row;
+}
+
+export async function insertPart(tx: Tx, row: typeof caseParts.$inferInsert): Promise<CasePartRow> {
+  const [inserted] = await tx.insert(caseParts).values(row).returning();
+  return inserted as CasePartRow;
+}
+
+export async function updatePart(tx: Tx, id: string, set: Partial<typeof caseParts.$inferInsert>): Promise<CasePartRow> {
+  const [row] = await tx
+    .update(caseParts)
+    .set({ ...set, version: sql`${caseParts.version} + 1` })
+    .where(eq(caseParts.id, id))
+    .returning();
+  return row as CasePartRow;
+}
+
+export async function consentsOf(db: Conn, caseId: string): Promise<ConsentRow[]> {
+  return db.select().from(caseConsents).where(eq(caseConsents.caseId, caseId)).orderBy(asc(caseConsents.givenAt));
+}
+
+export async function insertConsent(db: Conn, row: typeof caseConsents.$inferInsert): Promise<ConsentRow> {
+  const [inserted] = await db.insert(caseConsents).values(row).returning();
+  return inserted as ConsentRow;
+}
+
+export async function revokeConsent(db: Conn, caseId: string, consentId: string): Promise<ConsentRow | undefined> {
+  const [row] = await db
+    .update(caseConsents)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(caseConsents.id, consentId), eq(caseConsents.caseId, caseId), isNull(caseConsents.revokedAt)))
+    .returning();
+  return row;
+}
+
+export async function referralsOf(db: Conn, caseId: string): Promise<ReferralRow[]> {
+  return db.select().from(caseReferrals).where(eq(caseReferrals.caseId, caseId)).orderBy(asc(caseReferrals.createdAt));
+}
+
+export async function insertReferral(tx: Tx, row: typeof caseReferrals.$inferInsert): Promise<ReferralRow> {
+  const [inserted] = await tx.insert(caseReferrals).values(row).returning();
+  return inserted as ReferralRow;
+}
+
+/** Anonymous inquiries sent to an organisation (no company data in them). */
+export async function anonymousInquiriesTo(db: Conn, organisationIds: string[] | 'all', page: { limit: number; offset: number }) {
+  const where =
+    organisationIds === 'all'
+      ? eq(caseReferrals.mode, 'anonymous')
+      : and(eq(caseReferrals.mode, 'anonymous'), inArray(caseReferrals.toOrganisationId, organisationIds.length ? organisationIds : ['-']));
+  return db.select().from(caseReferrals).where(where).orderBy(desc(caseReferrals.createdAt)).limit(page.limit).offset(page.offset);
+}
+
+export async function insertDocument(db: Conn, row: typeof caseDocuments.$inferInsert): Promise<DocumentMeta> {
+  const [inserted] = await db.insert(caseDocuments).values(row).returning({
+    id: caseDocuments.id,
+    caseId: caseDocuments.caseId,
+    fileName: caseDocuments.fileName,
+    contentType: caseDocuments.contentType,
+    size: caseDocuments.size,
+    sha256: caseDocuments.sha256,
+    visibility: caseDocuments.visibility,
+    uploadedBy: caseDocuments.uploadedBy,
+    uploadedByKind: caseDocuments.uploadedByKind,
+    createdAt: caseDocuments.createdAt,
+  });
+  return inserted as DocumentMeta;
+}
+
+export async function documentsOf(db: Conn, caseId: string, companyView: boolean): Promise<DocumentMeta[]> {
+  const where = companyView
+    ? and(eq(caseDocuments.caseId, caseId), eq(caseDocuments.visibility, 'company'))
+    : eq(caseDocuments.caseId, caseId);
+  return db
+    .select({
+      id: caseDocuments.id,
+      caseId: caseDocuments.caseId,
+      fileName: caseDocuments.fileName,
+      contentType: caseDocuments.contentType,
+      size: caseDocuments.size,
+      sha256: caseDocuments.sha256,
+      visibility: caseDocuments.visibility,
+      uploadedBy: caseDocuments.uploadedBy,
+      uploadedByKind: caseDocuments.uploadedByKind,
+      createdAt: caseDocuments.createdAt,
+    })
+    .from(caseDocuments)
+    .where(where)
+    .orderBy(asc(caseDocuments.createdAt));
+}
+
+export async function findDocument(db: Conn, caseId: string, id: string): Promise<DocumentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(caseDocuments)
+    .where(and(eq(caseDocuments.caseId, caseId), eq(caseDocuments.id, id)));
+  return row;
+}
+
+/** Cases visible to staff through a part or a full referral at one of these organisations. */
+export async function sharedCaseIds(db: Conn, scopes: { organisationId: string; unitId: string | null }[]): Promise<string[]> {
+  if (scopes.length === 0) return [];
+  const orgs = [...new Set(scopes.map((s) => s.organisationId))];
+  const [parts, referrals] = await Promise.all([
+    db.select({ caseId: caseParts.caseId, organisationId: caseParts.organisationId, unitId: caseParts.unitId }).from(caseParts).where(inArray(caseParts.organisationId, orgs)),
+    db
+      .select({ caseId: caseReferrals.caseId })
+      .from(caseReferrals)
+      .where(and(eq(caseReferrals.mode, 'full'), inArray(caseReferrals.toOrganisationId, orgs))),
+  ]);
+  const viaParts = parts.filter((p) =>
+    scopes.some((s) => s.organisationId === p.organisationId && (s.unitId === null || s.unitId === p.unitId)),
+  );
+  return [...new Set([...viaParts.map((p) => p.caseId), ...referrals.map((r) => r.caseId)])];
 }

@@ -1,6 +1,9 @@
 import { Type } from 'typebox';
 import {
   AssignRequest,
+  ConsentRequest,
+  ReferralRequest,
+  SplitRequest,
   CaseResponse,
   CaseSummaryResponse,
   InboxQuery,
@@ -25,6 +28,26 @@ const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' })),
 });
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+const DocumentQuery = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 255 }),
+    visibility: Type.Optional(Type.Union([Type.Literal('company'), Type.Literal('internal')])),
+  },
+  { additionalProperties: false },
+);
+const CompanyDocumentQuery = Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }) }, { additionalProperties: false });
+const DocumentParams = Type.Object(
+  { id: Type.String({ format: 'uuid' }), documentId: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
+const uploadErrors = { ...errors, 413: Problem, 415: Problem };
+/** The raw upload: the document's bytes as the body, its type as Content-Type. */
+function fileOf(request: { body: unknown; headers: Record<string, unknown>; query: { name: string } }) {
+  if (!Buffer.isBuffer(request.body)) {
+    throw new AppError('unsupported_media_type', 'Skicka filen som begärans innehåll med filens Content-Type');
+  }
+  return { name: request.query.name, contentType: String(request.headers['content-type'] ?? ''), content: request.body };
+}
 const STAFF = ['case-worker', 'coordinator', 'org-admin', 'system-admin'] as const;
 
 /** The access hook has already let only the declared roles in; services check the case itself. */
@@ -37,6 +60,13 @@ function principalOf(request: { principal: Principal | null }): Principal {
 export function caseRoutes(app: App, { database, config }: AppDeps) {
   const { db } = database;
   const links = { publicBaseUrl: config.publicBaseUrl };
+
+  // Documents arrive as their raw bytes; the service checks type, size and content.
+  app.addContentTypeParser(
+    Object.keys(cases.DOCUMENT_TYPES),
+    { parseAs: 'buffer', bodyLimit: cases.MAX_DOCUMENT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
 
   app.post(
     '/api/cases',
@@ -284,5 +314,228 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
     },
     async (request) =>
       cases.withdrawByFollowLink(db, request.params.token, cases.versionFromIfMatch(request.headers['if-match'])),
+  );
+
+  app.post(
+    '/api/cases/:id/parts',
+    {
+      config: { access: ['coordinator', 'system-admin'] },
+      schema: {
+        tags: ['cases'],
+        summary: 'Split a case into parallel parts at other units or organisations',
+        params: CaseParams,
+        body: SplitRequest,
+        response: { 201: CaseResponse, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await cases.splitCase(db, principalOf(request), request.params.id, request.body.parts.map((p) => p.offeringId))),
+  );
+
+  app.post(
+    '/api/cases/:id/parts/:partId/status',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['cases'],
+        summary: "Change a part's status (If-Match with the part's version required)",
+        params: Type.Object(
+          { id: Type.String({ format: 'uuid' }), partId: Type.String({ format: 'uuid' }) },
+          { additionalProperties: false },
+        ),
+        headers: IfMatch,
+        body: StatusChangeRequest,
+        response: { 200: CaseResponse, ...errors, 409: Problem, 412: Problem, 428: Problem },
+      },
+    },
+    async (request) =>
+      cases.changePartStatus(
+        db,
+        principalOf(request),
+        request.params.id,
+        request.params.partId,
+        { status: request.body.status, expectedVersion: cases.versionFromIfMatch(request.headers['if-match']) },
+        links,
+      ),
+  );
+
+  app.post(
+    '/api/cases/:id/referrals',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['cases'],
+        summary: "Refer the case to another organisation (full: with the company's consent; else an anonymous inquiry)",
+        params: CaseParams,
+        body: ReferralRequest,
+        response: { 201: CaseResponse, ...errors, 409: Problem },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await cases.referCase(db, principalOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/referrals/anonymous',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['cases'],
+        summary: 'Anonymous inquiries sent to my organisation (no company data)',
+        querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.String(),
+              from: Type.Object({ id: Type.String(), name: Type.String() }),
+              to: Type.Object({ id: Type.String(), name: Type.String() }),
+              offeringId: Type.Union([Type.String(), Type.Null()]),
+              inquiry: Type.String(),
+              createdAt: Type.String(),
+            }),
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (request) =>
+      cases.anonymousInquiries(db, principalOf(request), { limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 }),
+  );
+
+  app.post(
+    '/api/my/cases/:id/consents',
+    {
+      config: { access: ['company'] },
+      schema: {
+        tags: ['cases'],
+        summary: 'Consent to sharing the case with an organisation (to whom, what; the time is recorded)',
+        params: CaseParams,
+        body: ConsentRequest,
+        response: { 201: CaseResponse, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await cases.giveConsentAsCompany(db, principalOf(request), request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/api/my/cases/:id/consents/:consentId',
+    {
+      config: { access: ['company'] },
+      schema: {
+        tags: ['cases'],
+        summary: 'Revoke a consent',
+        params: Type.Object(
+          { id: Type.String({ format: 'uuid' }), consentId: Type.String({ format: 'uuid' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: CaseResponse, ...errors },
+      },
+    },
+    async (request) => cases.revokeConsentAsCompany(db, principalOf(request), request.params.id, request.params.consentId),
+  );
+
+  app.post(
+    '/api/follow/:token/consents',
+    {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Consent to sharing a case followed by its secret link',
+        params: FollowParams,
+        body: ConsentRequest,
+        response: { 201: CaseResponse, 400: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await cases.giveConsentByFollowLink(db, request.params.token, request.body)),
+  );
+
+  app.post(
+    '/api/cases/:id/documents',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['cases'],
+        summary: 'Upload a document (raw body; PDF, PNG, JPEG, text, Word, Excel, ODT; at most 10 MB)',
+        params: CaseParams,
+        querystring: DocumentQuery,
+        response: { 201: CaseResponse, ...uploadErrors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await cases.uploadAsStaff(db, principalOf(request), request.params.id, fileOf(request), request.query.visibility ?? 'internal'),
+        ),
+  );
+
+  app.post(
+    '/api/my/cases/:id/documents',
+    {
+      config: { access: ['company'] },
+      schema: {
+        tags: ['cases'],
+        summary: 'Upload a document to one of my cases (raw body; at most 10 MB)',
+        params: CaseParams,
+        querystring: CompanyDocumentQuery,
+        response: { 201: CaseResponse, ...uploadErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await cases.uploadAsCompany(db, principalOf(request), request.params.id, fileOf(request))),
+  );
+
+  app.post(
+    '/api/follow/:token/documents',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Upload a document to a case followed by its secret link',
+        params: FollowParams,
+        querystring: CompanyDocumentQuery,
+        response: { 201: CaseResponse, 400: Problem, 404: Problem, 413: Problem, 415: Problem },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await cases.uploadByFollowLink(db, request.params.token, fileOf(request))),
+  );
+
+  const disposition = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
+  app.get(
+    '/api/cases/:id/documents/:documentId',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['cases'],
+        summary: 'Download a document (the read is audited)',
+        params: DocumentParams,
+        response: { 200: Type.Unknown({ description: 'the document' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const doc = await cases.documentForStaff(db, principalOf(request), request.params.id, request.params.documentId);
+      return reply.header('content-disposition', disposition(doc.fileName)).type(doc.contentType).send(doc.content);
+    },
+  );
+
+  app.get(
+    '/api/my/cases/:id/documents/:documentId',
+    {
+      config: { access: ['company'] },
+      schema: {
+        tags: ['cases'],
+        summary: 'Download a document of one of my cases',
+        params: DocumentParams,
+        response: { 200: Type.Unknown({ description: 'the document' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const doc = await cases.documentForCompany(db, principalOf(request), request.params.id, request.params.documentId);
+      return reply.header('content-disposition', disposition(doc.fileName)).type(doc.contentType).send(doc.content);
+    },
   );
 }

@@ -12,6 +12,7 @@ import type { Principal } from '../access/access.policies.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { getOffering, organisationNames } from '../catalogue/catalogue.service.js';
 import { isMunicipalityCode } from '../catalogue/geography.js';
+import { correctRouting } from '../intake/intake.service.js';
 import { enqueueEmail } from '../outbox/outbox.repository.js';
 import { checkTransition, DEFAULT_WORKFLOWS, isFinal, type Workflow } from './case-status.js';
 import { companyMaySee, inboxScopes, staffMaySee } from './cases.policies.js';
@@ -96,14 +97,75 @@ function toEvent(row: repo.CaseEventRow): CaseEventResponse {
   };
 }
 
-async function present(db: Db, row: repo.CaseRow, view: 'staff' | 'company'): Promise<CaseResponse> {
+async function present(
+  db: Db,
+  row: repo.CaseRow,
+  view: 'staff' | 'company',
+  options: { since?: Date | null } = {},
+): Promise<CaseResponse> {
   const all = await workflows(db);
   const workflow = workflowOf(all, row.caseType);
-  const names = { organisations: await organisationNames(db), offerings: await offeringTitles(db, [row.offeringId]) };
-  const events = await repo.eventsOf(db, row.id, view === 'company');
-  const transitions = (view === 'company' ? workflow.byCompany : workflow.transitions)[row.status] ?? [];
+  const organisations = await organisationNames(db);
+  const names = { organisations, offerings: await offeringTitles(db, [row.offeringId]) };
+  const companyView = view === 'company';
+  const [allEvents, parts, consents, referrals, documents] = await Promise.all([
+    repo.eventsOf(db, row.id, companyView),
+    repo.partsOf(db, row.id),
+    repo.consentsOf(db, row.id),
+    repo.referralsOf(db, row.id),
+    repo.documentsOf(db, row.id, companyView),
+  ]);
+  // A receiving organisation sees the case from the referral on.
+  const since = options.since;
+  const events = since ? allEvents.filter((e) => e.createdAt >= since) : allEvents;
+  const transitions = (companyView ? workflow.byCompany : workflow.transitions)[row.status] ?? [];
+  const today = todayInSweden();
+  const org = (id: string) => ({ id, name: organisations.get(id) ?? id });
   return {
-    ...toSummary(row, workflow, names, todayInSweden()),
+    ...toSummary(row, workflow, names, today),
+    parts: parts.map((p) => {
+      const partFlow = workflowOf(all, p.caseType);
+      const status = partFlow.statuses.find((x) => x.code === p.status) ?? { code: p.status, sv: p.status, en: p.status, final: false };
+      return {
+        id: p.id,
+        organisation: org(p.organisationId),
+        unitId: p.unitId,
+        offeringId: p.offeringId,
+        title: p.title,
+        status,
+        assigneeId: companyView ? null : p.assigneeId,
+        dueOn: p.dueOn,
+        overdue: !status.final && p.dueOn < today,
+        version: p.version,
+      };
+    }),
+    consents: consents.map((c) => ({
+      id: c.id,
+      organisation: org(c.organisationId),
+      purpose: c.purpose,
+      givenAt: c.givenAt.toISOString(),
+      revokedAt: c.revokedAt?.toISOString() ?? null,
+    })),
+    referrals: referrals
+      .filter((r) => !companyView || r.mode === 'full')
+      .map((r) => ({
+        id: r.id,
+        toOrganisation: org(r.toOrganisationId),
+        toOfferingId: r.toOfferingId,
+        mode: r.mode as 'full' | 'anonymous',
+        createdAt: r.createdAt.toISOString(),
+      })),
+    documents: documents
+      .filter((d) => !since || d.createdAt >= since)
+      .map((d) => ({
+        id: d.id,
+        fileName: d.fileName,
+        contentType: d.contentType,
+        size: d.size,
+        visibility: d.visibility as 'company' | 'internal',
+        uploadedByKind: d.uploadedByKind,
+        createdAt: d.createdAt.toISOString(),
+      })),
     companyOrgnr: row.companyOrgnr,
     contact: { name: row.contactName, email: row.contactEmail },
     description: row.description,
@@ -271,20 +333,46 @@ export async function submitCase(
 
 // ---- Staff -------------------------------------------------------------------------------------
 
-async function staffCase(db: Db | Tx, principal: Principal, id: string): Promise<repo.CaseRow> {
+interface StaffAccess {
+  row: repo.CaseRow;
+  via: 'owner' | 'part' | 'referral';
+  /** Referral receivers see the case from the referral on. */
+  since: Date | null;
+}
+
+/**
+ * How a staff member may see a case: at the owning organisation or unit, through a part at their
+ * organisation or unit, or through a full (consented) referral to their organisation.
+ */
+async function staffAccess(db: Db | Tx, principal: Principal, id: string): Promise<StaffAccess> {
   const row = await repo.findCase(db, id);
   // Not found and not yours look the same: a case's existence is itself confidential.
-  if (!row || !staffMaySee(principal, row))
-    throw new AppError('case_not_found', 'Ärendet finns inte eller så saknar du behörighet');
-  return row;
+  const denied = new AppError('case_not_found', 'Ärendet finns inte eller så saknar du behörighet');
+  if (!row) throw denied;
+  if (staffMaySee(principal, row)) return { row, via: 'owner', since: null };
+  const parts = await repo.partsOf(db, id);
+  if (parts.some((p) => staffMaySee(principal, { organisationId: p.organisationId, unitId: p.unitId, companyOrgnr: null }))) {
+    return { row, via: 'part', since: null };
+  }
+  const referral = (await repo.referralsOf(db, id)).find(
+    (r) => r.mode === 'full' && staffMaySee(principal, { organisationId: r.toOrganisationId, unitId: null, companyOrgnr: null }),
+  );
+  if (referral) return { row, via: 'referral', since: referral.createdAt };
+  throw denied;
+}
+
+async function staffCase(db: Db | Tx, principal: Principal, id: string): Promise<repo.CaseRow> {
+  return (await staffAccess(db, principal, id)).row;
 }
 
 export async function listInbox(db: Db, principal: Principal, query: InboxQuery) {
   const today = todayInSweden();
+  const scopes = inboxScopes(principal);
   const { rows, total } = await repo.listCases(
     db,
     {
-      scopes: inboxScopes(principal),
+      scopes,
+      ...(scopes !== 'all' ? { sharedCaseIds: await repo.sharedCaseIds(db, scopes) } : {}),
       ...(query.status ? { status: query.status } : {}),
       ...(query.overdue ? { overdueOn: today } : {}),
       ...(query.assignee
@@ -309,7 +397,7 @@ export async function listInbox(db: Db, principal: Principal, query: InboxQuery)
 
 /** A staff member reads a case: the read itself is audited. */
 export async function getCaseForStaff(db: Db, principal: Principal, id: string): Promise<CaseResponse> {
-  const row = await staffCase(db, principal, id);
+  const { row, via, since } = await staffAccess(db, principal, id);
   await appendAudit(db, {
     actorId: principal.userId,
     actorKind: 'staff',
@@ -317,9 +405,9 @@ export async function getCaseForStaff(db: Db, principal: Principal, id: string):
     entity: 'case',
     entityId: row.id,
     organisationId: row.organisationId,
-    details: { diarienummer: row.diarienummer },
+    details: { diarienummer: row.diarienummer, via },
   });
-  return present(db, row, 'staff');
+  return present(db, row, 'staff', { since });
 }
 
 async function notifyCompany(tx: Tx, row: repo.CaseRow, subject: string, text: string, links: CaseLinks) {
@@ -593,4 +681,400 @@ export async function withdrawByFollowLink(
   const row = await followedCase(db, token);
   await companyWithdraw(db, row, null, expectedVersion);
   return present(db, (await repo.findCase(db, row.id)) as repo.CaseRow, 'company');
+}
+
+// ---- Coordinated handling: parts ------------------------------------------------------------------
+
+/**
+ * A coordinator splits a case into parallel parts at other units or organisations (a restaurant
+ * opening: bygglov + livsmedel + brandfarlig vara + serveringstillstånd). Each part gets its own
+ * status, handler and due date; the company sees one case with its parts.
+ */
+export async function splitCase(db: Db, principal: Principal, id: string, offeringIds: string[]): Promise<CaseResponse> {
+  if (!principal.roles.includes('coordinator') && !principal.roles.includes('system-admin')) {
+    throw new AppError('forbidden', 'Bara lotsen (samordnaren) delar upp ärenden i delar');
+  }
+  const offerings: Awaited<ReturnType<typeof getOffering>>[] = [];
+  for (const offeringId of new Set(offeringIds)) offerings.push(await getOffering(db, offeringId));
+  const all = await workflows(db);
+  const receivedOn = todayInSweden();
+  await db.transaction(async (tx) => {
+    const row = await repo.findCaseForUpdate(tx, id);
+    if (!row) throw new AppError('case_not_found', 'Ärendet finns inte eller så saknar du behörighet');
+    for (const offering of offerings) {
+      const workflow = workflowOf(all, offering.caseType);
+      const part = await repo.insertPart(tx, {
+        caseId: id,
+        organisationId: offering.provider.id,
+        unitId: offering.unit?.id ?? null,
+        offeringId: offering.id,
+        title: offering.title.sv,
+        caseType: offering.caseType,
+        status: workflow.initial,
+        dueOn: addWorkingDays(receivedOn, workflow.handlingDays),
+        createdBy: principal.userId,
+      });
+      await repo.insertEvent(tx, {
+        caseId: id,
+        kind: 'part',
+        visibility: 'company',
+        authorId: principal.userId,
+        body: `${offering.provider.name}: ${offering.title.sv}`,
+        data: { partId: part.id, organisationId: offering.provider.id, offeringId: offering.id },
+      });
+      await appendAudit(tx, {
+        actorId: principal.userId,
+        actorKind: 'staff',
+        action: 'case.part_created',
+        entity: 'case',
+        entityId: id,
+        organisationId: row.organisationId,
+        details: { partId: part.id, to: offering.provider.id, offeringId: offering.id },
+      });
+    }
+    await repo.updateCase(tx, id, {});
+  });
+  return present(db, (await repo.findCase(db, id)) as repo.CaseRow, 'staff');
+}
+
+/** Staff of the part's organisation or unit (or a coordinator) move the part through its workflow. */
+export async function changePartStatus(
+  db: Db,
+  principal: Principal,
+  caseId: string,
+  partId: string,
+  input: { status: string; expectedVersion: number | undefined },
+  links: CaseLinks,
+): Promise<CaseResponse> {
+  const all = await workflows(db);
+  await db.transaction(async (tx) => {
+    const part = await repo.findPartForUpdate(tx, partId);
+    if (
+      !part ||
+      part.caseId !== caseId ||
+      !staffMaySee(principal, { organisationId: part.organisationId, unitId: part.unitId, companyOrgnr: null })
+    ) {
+      throw new AppError('case_not_found', 'Delen finns inte eller så saknar du behörighet');
+    }
+    if (input.expectedVersion === undefined) {
+      throw new AppError('precondition_required', 'Skicka If-Match med delens version (ETag)');
+    }
+    if (part.version !== input.expectedVersion) {
+      throw new AppError('precondition_failed', 'Delen har ändrats av någon annan sedan du läste den; läs in den igen');
+    }
+    const workflow = workflowOf(all, part.caseType);
+    const check = checkTransition(workflow, part.status, input.status, 'staff');
+    if (!check.ok) throw new AppError('illegal_transition', `Statusändringen nekades: ${check.reason}`);
+    await repo.updatePart(tx, partId, {
+      status: input.status,
+      ...(isFinal(workflow, input.status) ? { closedAt: new Date() } : {}),
+      ...(input.status === 'tilldelat' && !part.assigneeId ? { assigneeId: principal.userId } : {}),
+    });
+    const row = (await repo.findCaseForUpdate(tx, caseId)) as repo.CaseRow;
+    await repo.insertEvent(tx, {
+      caseId,
+      kind: 'part_status',
+      visibility: 'company',
+      authorId: principal.userId,
+      body: part.title,
+      data: { partId, from: part.status, to: input.status },
+    });
+    await appendAudit(tx, {
+      actorId: principal.userId,
+      actorKind: 'staff',
+      action: 'case.part_status_changed',
+      entity: 'case',
+      entityId: caseId,
+      organisationId: part.organisationId,
+      details: { partId, from: part.status, to: input.status },
+    });
+    const label = workflow.statuses.find((x) => x.code === input.status)?.sv ?? input.status;
+    const updated = await repo.updateCase(tx, caseId, {});
+    await notifyCompany(tx, updated ?? row, `Ny status i en del: ${label}`, `Delen "${part.title}" har nu status "${label}".`, links);
+  });
+  return present(db, (await repo.findCase(db, caseId)) as repo.CaseRow, 'staff');
+}
+
+// ---- Consent and referral -------------------------------------------------------------------------
+
+/** The company records its consent: to whom, what, and when (now). */
+async function recordConsent(db: Db, row: repo.CaseRow, givenBy: string, input: { organisationId: string; purpose: string }) {
+  const names = await organisationNames(db);
+  if (!names.has(input.organisationId)) throw new AppError('organisation_not_found', `Organisationen ${input.organisationId} finns inte`);
+  await db.transaction(async (tx) => {
+    const consent = await repo.insertConsent(tx, { caseId: row.id, organisationId: input.organisationId, purpose: input.purpose, givenBy });
+    await repo.insertEvent(tx, {
+      caseId: row.id,
+      kind: 'consent',
+      visibility: 'company',
+      body: `Samtycke till ${names.get(input.organisationId)}: ${input.purpose}`,
+      data: { consentId: consent.id, organisationId: input.organisationId },
+    });
+    await appendAudit(tx, {
+      actorKind: givenBy.startsWith('user:') ? 'company' : 'follow-link',
+      ...(givenBy.startsWith('user:') ? { actorId: givenBy.slice(5) } : {}),
+      action: 'case.consent_given',
+      entity: 'case',
+      entityId: row.id,
+      organisationId: row.organisationId,
+      details: { consentId: consent.id, to: input.organisationId, purpose: input.purpose },
+    });
+    await repo.updateCase(tx, row.id, {});
+  });
+}
+
+export async function giveConsentAsCompany(db: Db, principal: Principal, id: string, input: { organisationId: string; purpose: string }) {
+  const row = await companyCase(db, principal, id);
+  await recordConsent(db, row, `user:${principal.userId}`, input);
+  return present(db, (await repo.findCase(db, id)) as repo.CaseRow, 'company');
+}
+
+export async function giveConsentByFollowLink(db: Db, token: string, input: { organisationId: string; purpose: string }) {
+  const row = await followedCase(db, token);
+  await recordConsent(db, row, 'follow-link', input);
+  return present(db, (await repo.findCase(db, row.id)) as repo.CaseRow, 'company');
+}
+
+export async function revokeConsentAsCompany(db: Db, principal: Principal, id: string, consentId: string) {
+  const row = await companyCase(db, principal, id);
+  const revoked = await repo.revokeConsent(db, id, consentId);
+  if (!revoked) throw new AppError('not_found', 'Samtycket finns inte eller är redan återkallat');
+  await appendAudit(db, {
+    actorId: principal.userId,
+    actorKind: 'company',
+    action: 'case.consent_revoked',
+    entity: 'case',
+    entityId: id,
+    organisationId: row.organisationId,
+    details: { consentId },
+  });
+  return present(db, (await repo.findCase(db, id)) as repo.CaseRow, 'company');
+}
+
+/**
+ * Refers a case to another organisation. A full referral needs the company's recorded, unrevoked
+ * consent to that organisation; without it only an anonymous inquiry (no company data) can be
+ * sent. Either way the referral is a routing correction the router learns from.
+ */
+export async function referCase(
+  db: Db,
+  principal: Principal,
+  id: string,
+  input: { toOfferingId: string; mode: 'full' | 'anonymous'; inquiry?: string },
+): Promise<CaseResponse> {
+  const { row } = await staffAccess(db, principal, id);
+  const offering = await getOffering(db, input.toOfferingId);
+  const to = offering.provider.id;
+  if (to === row.organisationId) throw new AppError('validation_failed', 'Hänvisa till en annan organisation; inom organisationen används delar eller tilldelning');
+  let consentId: string | null = null;
+  if (input.mode === 'full') {
+    const consent = (await repo.consentsOf(db, id)).find((c) => c.organisationId === to && c.revokedAt === null);
+    if (!consent) {
+      throw new AppError(
+        'consent_missing',
+        `Företaget har inte samtyckt till att ärendet lämnas till ${offering.provider.name}. Be om samtycke, eller skicka en anonym förfrågan.`,
+      );
+    }
+    consentId = consent.id;
+  } else if (!input.inquiry) {
+    throw new AppError('validation_failed', 'Skriv frågan som ska skickas anonymt (utan företagets namn eller personuppgifter)', [
+      { field: 'inquiry', message: 'saknas' },
+    ]);
+  }
+  await db.transaction(async (tx) => {
+    const referral = await repo.insertReferral(tx, {
+      caseId: id,
+      fromOrganisationId: row.organisationId,
+      toOrganisationId: to,
+      toOfferingId: offering.id,
+      mode: input.mode,
+      consentId,
+      inquiry: input.mode === 'anonymous' ? (input.inquiry ?? null) : null,
+      createdBy: principal.userId,
+    });
+    await repo.insertEvent(tx, {
+      caseId: id,
+      kind: 'referral',
+      visibility: input.mode === 'full' ? 'company' : 'internal',
+      authorId: principal.userId,
+      body: input.mode === 'full' ? `Ärendet har lämnats till ${offering.provider.name} (${offering.title.sv})` : `Anonym förfrågan till ${offering.provider.name}`,
+      data: { referralId: referral.id, to, offeringId: offering.id, mode: input.mode },
+    });
+    await appendAudit(tx, {
+      actorId: principal.userId,
+      actorKind: 'staff',
+      action: input.mode === 'full' ? 'case.referred' : 'case.anonymous_inquiry_sent',
+      entity: 'case',
+      entityId: id,
+      organisationId: row.organisationId,
+      details: { referralId: referral.id, to, offeringId: offering.id, consentId },
+    });
+    await repo.updateCase(tx, id, {});
+  });
+  // A referral is a routing correction: the router learns where such needs belong.
+  await correctRouting(db, {
+    text: row.description,
+    offeringId: offering.id,
+    previousOfferingId: row.offeringId,
+    source: 'referral',
+    caseId: id,
+    correctedBy: principal.userId,
+  });
+  return present(db, (await repo.findCase(db, id)) as repo.CaseRow, 'staff');
+}
+
+/** Anonymous inquiries sent to the principal's organisations. */
+export async function anonymousInquiries(db: Db, principal: Principal, page: { limit: number; offset: number }) {
+  const scopes = inboxScopes(principal);
+  const orgs = scopes === 'all' ? 'all' : [...new Set(scopes.map((s) => s.organisationId))];
+  const names = await organisationNames(db);
+  const rows = await repo.anonymousInquiriesTo(db, orgs, page);
+  return rows.map((r) => ({
+    id: r.id,
+    from: { id: r.fromOrganisationId, name: names.get(r.fromOrganisationId) ?? r.fromOrganisationId },
+    to: { id: r.toOrganisationId, name: names.get(r.toOrganisationId) ?? r.toOrganisationId },
+    offeringId: r.toOfferingId,
+    inquiry: r.inquiry ?? '',
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+// ---- Documents ------------------------------------------------------------------------------------
+
+export const DOCUMENT_TYPES: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'text/plain': 'txt',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.oasis.opendocument.text': 'odt',
+};
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** A safe file name: no directories, no control characters, bounded length. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 200);
+  if (!cleaned) throw new AppError('validation_failed', 'Filnamnet är ogiltigt', [{ field: 'name', message: 'ogiltigt filnamn' }]);
+  return cleaned;
+}
+
+// Magic numbers, so that a file's declared type is what it really is.
+function contentMatches(contentType: string, content: Buffer): boolean {
+  const starts = (bytes: number[]) => bytes.every((b, i) => content[i] === b);
+  switch (contentType) {
+    case 'application/pdf':
+      return starts([0x25, 0x50, 0x44, 0x46]);
+    case 'image/png':
+      return starts([0x89, 0x50, 0x4e, 0x47]);
+    case 'image/jpeg':
+      return starts([0xff, 0xd8, 0xff]);
+    case 'text/plain':
+      return !content.includes(0);
+    default:
+      return starts([0x50, 0x4b, 0x03, 0x04]); // zip-based office formats
+  }
+}
+
+async function storeDocument(
+  db: Db,
+  row: repo.CaseRow,
+  actor: { id: string | null; kind: 'staff' | 'company' | 'follow-link' },
+  file: { name: string; contentType: string; content: Buffer },
+  visibility: 'company' | 'internal',
+) {
+  const contentType = file.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!DOCUMENT_TYPES[contentType]) {
+    throw new AppError('unsupported_media_type', `Filtypen ${contentType || '(okänd)'} tas inte emot; tillåtna: PDF, PNG, JPEG, text, Word, Excel, ODT`);
+  }
+  if (file.content.length === 0) throw new AppError('validation_failed', 'Filen är tom');
+  if (file.content.length > MAX_DOCUMENT_BYTES) throw new AppError('payload_too_large', 'Filen är större än 10 MB');
+  if (!contentMatches(contentType, file.content)) {
+    throw new AppError('unsupported_media_type', `Filens innehåll är inte ${DOCUMENT_TYPES[contentType]?.toUpperCase()}`);
+  }
+  const fileName = safeFileName(file.name);
+  await db.transaction(async (tx) => {
+    const doc = await repo.insertDocument(tx, {
+      caseId: row.id,
+      fileName,
+      contentType,
+      size: file.content.length,
+      sha256: createHash('sha256').update(file.content).digest('hex'),
+      content: file.content,
+      visibility,
+      uploadedBy: actor.id,
+      uploadedByKind: actor.kind,
+    });
+    await repo.insertEvent(tx, {
+      caseId: row.id,
+      kind: 'document',
+      visibility,
+      authorId: actor.id,
+      body: fileName,
+      data: { documentId: doc.id, size: doc.size },
+    });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actorKind: actor.kind,
+      action: 'case.document_uploaded',
+      entity: 'case',
+      entityId: row.id,
+      organisationId: row.organisationId,
+      details: { documentId: doc.id, fileName, sha256: doc.sha256 },
+    });
+    await repo.updateCase(tx, row.id, {});
+  });
+}
+
+export async function uploadAsStaff(
+  db: Db,
+  principal: Principal,
+  id: string,
+  file: { name: string; contentType: string; content: Buffer },
+  visibility: 'company' | 'internal',
+) {
+  const row = await staffCase(db, principal, id);
+  await storeDocument(db, row, { id: principal.userId, kind: 'staff' }, file, visibility);
+  return present(db, (await repo.findCase(db, id)) as repo.CaseRow, 'staff');
+}
+
+export async function uploadAsCompany(db: Db, principal: Principal, id: string, file: { name: string; contentType: string; content: Buffer }) {
+  const row = await companyCase(db, principal, id);
+  await storeDocument(db, row, { id: principal.userId, kind: 'company' }, file, 'company');
+  return present(db, (await repo.findCase(db, id)) as repo.CaseRow, 'company');
+}
+
+export async function uploadByFollowLink(db: Db, token: string, file: { name: string; contentType: string; content: Buffer }) {
+  const row = await followedCase(db, token);
+  await storeDocument(db, row, { id: null, kind: 'follow-link' }, file, 'company');
+  return present(db, (await repo.findCase(db, row.id)) as repo.CaseRow, 'company');
+}
+
+export async function documentForStaff(db: Db, principal: Principal, id: string, documentId: string) {
+  const { row, since } = await staffAccess(db, principal, id);
+  const doc = await repo.findDocument(db, id, documentId);
+  if (!doc || (since && doc.createdAt < since)) throw new AppError('not_found', 'Dokumentet finns inte');
+  await appendAudit(db, {
+    actorId: principal.userId,
+    actorKind: 'staff',
+    action: 'case.document_read',
+    entity: 'case',
+    entityId: id,
+    organisationId: row.organisationId,
+    details: { documentId },
+  });
+  return doc;
+}
+
+export async function documentForCompany(db: Db, principal: Principal, id: string, documentId: string) {
+  await companyCase(db, principal, id);
+  const doc = await repo.findDocument(db, id, documentId);
+  if (!doc || doc.visibility !== 'company') throw new AppError('not_found', 'Dokumentet finns inte');
+  return doc;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  customType,
   check,
   date,
   index,
@@ -14,6 +15,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { offerings, organisations } from '../catalogue/catalogue.tables.js';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 /** A case type's status workflow and promises, as data (see case-status.ts for the defaults). */
 export const caseWorkflows = pgTable('case_workflows', {
@@ -105,7 +111,108 @@ export const caseEvents = pgTable(
     check('case_events_visibility_check', sql`${t.visibility} in ('company', 'internal')`),
     check(
       'case_events_kind_check',
-      sql`${t.kind} in ('submitted', 'verified', 'status', 'assigned', 'message', 'note', 'reply', 'withdrawn')`,
+      sql`${t.kind} in ('submitted', 'verified', 'status', 'assigned', 'message', 'note', 'reply', 'withdrawn', 'part', 'part_status', 'consent', 'referral', 'document')`,
     ),
+  ],
+);
+
+/** Coordinated handling: parallel parts of one case at other units or organisations. */
+export const caseParts = pgTable(
+  'case_parts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    unitId: text('unit_id'),
+    offeringId: text('offering_id').references(() => offerings.id),
+    title: text('title').notNull(),
+    caseType: text('case_type').notNull(),
+    status: text('status').notNull(),
+    assigneeId: uuid('assignee_id'),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_parts_case_idx').on(t.caseId), index('case_parts_org_idx').on(t.organisationId, t.status)],
+);
+
+/** The company's recorded consent to share its case with another organisation. */
+export const caseConsents = pgTable(
+  'case_consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** What may be shared, in the words the company agreed to. */
+    purpose: text('purpose').notNull(),
+    givenAt: timestamp('given_at', { withTimezone: true }).notNull().defaultNow(),
+    givenBy: text('given_by').notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('case_consents_case_idx').on(t.caseId)],
+);
+
+/**
+ * A referral to another organisation. `full`: with consent, the receiver sees the case from the
+ * referral on. `anonymous`: without consent, only an inquiry with no company data is sent.
+ */
+export const caseReferrals = pgTable(
+  'case_referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    fromOrganisationId: text('from_organisation_id').notNull(),
+    toOrganisationId: text('to_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    toOfferingId: text('to_offering_id').references(() => offerings.id),
+    mode: text('mode').notNull(),
+    consentId: uuid('consent_id').references(() => caseConsents.id),
+    /** For an anonymous inquiry: the question as sent, without company data. */
+    inquiry: text('inquiry'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_referrals_to_idx').on(t.toOrganisationId, t.createdAt),
+    index('case_referrals_case_idx').on(t.caseId),
+    check('case_referrals_mode_check', sql`${t.mode} in ('full', 'anonymous')`),
+    check('case_referrals_consent_check', sql`${t.mode} = 'anonymous' or ${t.consentId} is not null`),
+  ],
+);
+
+/** Documents on a case, stored in the database (size and type limited at upload). */
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    visibility: text('visibility').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedByKind: text('uploaded_by_kind').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_documents_case_idx').on(t.caseId),
+    check('case_documents_visibility_check', sql`${t.visibility} in ('company', 'internal')`),
   ],
 );

@@ -149,7 +149,9 @@ describe('suppressTable (rows × columns with all totals)', () => {
       fc.property(table, (counts) => {
         const result = suppressTable(counts);
         const rowTotals = counts.map((row) => row.reduce((a, b) => a + b, 0));
-        const columnTotals = (counts[0] as number[]).map((_, c) => counts.reduce((a, row) => a + (row[c] as number), 0));
+        const columnTotals = (counts[0] as number[]).map((_, c) =>
+          counts.reduce((a, row) => a + (row[c] as number), 0),
+        );
         const total = rowTotals.reduce((a, b) => a + b, 0);
         const pairs: [number, Cell][] = [
           ...counts.flatMap((row, r) => row.map((n, c): [number, Cell] => [n, (result.cells[r] as Cell[])[c] as Cell])),

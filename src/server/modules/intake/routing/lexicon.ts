@@ -10,7 +10,7 @@ stor stora stort liten litet lilla små ny nya nytt gammal gamla gammalt bra bä
 kommer komma kom går gå gick gör gjort tar ta tog ger ge gav säger säga sa vet veta visste tror tro tycker tycka känns kännas verkar
 prata pratar pratat fått får få börja börjar började igång igen nästa första sista annan andra varje alltid aldrig ofta ibland
 idag igår imorgon nu då sen just också även bara redan fortfarande tidigare senare framöver gärna absolut kanske nog
-en två tre fyra fem sex sju åtta nio tio elva tolv tjugo trettio fyrtio femtio hundra tusen miljon miljoner mkr msek kr kronor st
+en två tre fyra fem sex sju åtta nio tio elva tolv tjugo trettio fyrtio femtio hundra st
 år året åren månad månader vecka veckor dag dagar
 person personer sak saker sätt del delar fall vilken vilket vilka sådant sånt
 fick utanför nåt nått nån nåra steg steget grej grejer grejen hela heller ändå iaf ju väl skriva skriver undrade
@@ -67,7 +67,7 @@ granne grannar grannen villa radhus lägenhet sommarstuga båt bil körkort pass
  * short ones do, or "företag" would become "före" + "tag".
  */
 export const SHORT_PARTS: readonly string[] = `
-lån lov bil mat el öl vin pub gas tak hus kök app sol ai eu ost gym spa tv tåg väg hem små
+lån lov bil mat el öl vin pub bar gas tak hus kök app sol ai eu ost gym spa tv tåg väg hem små
 `
   .trim()
   .split(/\s+/);
@@ -381,23 +381,62 @@ export const ENGLISH_TO_SWEDISH: Readonly<Record<string, string>> = {
   canada: 'kanada',
   sweden: 'sverige',
   swedish: 'svensk',
+  // Nationalities: "our Finnish group", "a German customer".
+  finnish: 'finsk',
+  german: 'tysk',
+  danish: 'dansk',
+  norwegian: 'norsk',
+  american: 'amerikansk',
+  chinese: 'kinesisk',
+  japanese: 'japansk',
+  french: 'fransk',
+  dutch: 'nederländsk',
+  british: 'brittisk',
+  polish: 'polsk',
+  italian: 'italiensk',
+  spanish: 'spansk',
+  indian: 'indisk',
+  korean: 'koreansk',
+  group: 'koncern',
+  parent: 'moderbolag',
+  subsidiary: 'dotterbolag',
+  begin: 'börja',
+  first: 'första',
+  vision: 'bildanalys',
+  goods: 'varor',
+  tenant: 'hyresgäst',
 };
 
 /**
  * Words that mark a private matter rather than a business one (a neighbour dispute, a parking
  * fine, care for a parent). They raise the bar for a match: a request must then be clearly about
- * a business need to be routed.
+ * a business need to be routed. Short words are matched as written ("pass", not "passar"); "a+b" is
+ * two words in a row ("tax return").
  */
 export const PRIVATE_LIFE_WORDS: readonly string[] = `
 granne grannen grannar grannens grannfejd grannbråk skilsmässa vårdnad bodelning testamente arv begravning
 parkeringsbot parkeringsböter fortkörning fortkörningsböter böter hemtjänst äldreboende färdtjänst
 bostadsbidrag försörjningsstöd socialbidrag sjukpenning sjukskrivning försäkringskassan a-kassa akassa
-deklaration deklarera deklarerar skatteåterbäring privat privata privatperson privatekonomi
+deklaration deklarera deklarerar skatteåterbäring privat privatekonomi
 mamma mamman morsan mormor farmor morfar farfar svärmor son sonen dotter dottern barnen
 villa villan radhus fritidshus sommarstuga bostadsrätt hyreslägenhet lägenhet lägenheten hyresvärd körkort
 pass passet id-kort legitimation förskoleplats skolplats betyg vårdcentral sjukhusbesök buss bussen busskort
 sophämtning soptunna hundskatt brevlåda snöröjning
-neighbour neighbor divorce parking fine mum mom mother grandmother tax return apartment bus passport kindergarten
+neighbour neighbor divorce parking+fine parking+ticket mum mom mother grandmother tax+return apartment bus passport kindergarten
+landlord tenant
+`
+  .trim()
+  .split(/\s+/);
+
+/**
+ * Matters of authorities and services the catalogue does not cover (the police, street upkeep,
+ * civil registration). Unlike private words, a business speaking does not make them routable:
+ * "vi har haft inbrott i butiken" is still the police's matter.
+ */
+export const OTHER_MATTER_WORDS: readonly string[] = `
+inbrott inbrottet polisanmäla polisanmälan polisanmält polisanmäler stöld stölden stulen stulet stulna rån rånet
+skadegörelse klotter klottret gatlykta gatlyktan gatlyktor gatubelysning gatubelysningen potthål vigsel gifta
+burglary theft stolen robbery
 `
   .trim()
   .split(/\s+/);
@@ -412,9 +451,17 @@ företag företaget företagen företags bolag bolaget bolagets firma firman ver
 medarbetare personal kunder kund kunden omsättning driver driva drivs ab aktiebolag enskild restaurang butik fabrik
 verkstad lokal lokalen produktion tillverkar tillverkning startup company business employees customers firm
 starta startat startar nystartad exportera exporterar anställa anställer rekrytera sälja säljer
+varor varorna leverera levererar leverans faktura fakturera fakturor moms momsen order
 `
   .trim()
   .split(/\s+/);
+
+/**
+ * Thesaurus entries that list instances of a class (countries) rather than synonyms. Such a word
+ * counts mainly through its class: a customer "i Finland" says "utomlands", and should not pull
+ * in whichever offering happens to mention Finland in an example.
+ */
+export const INSTANCE_ENTRIES: readonly string[] = ['lander', 'eu-lander', 'ej-eu'];
 
 /** Readable labels and matching words for the catalogue's topic codes. */
 export const TOPICS: Readonly<Record<string, { sv: string; en: string; words: string }>> = {

@@ -1,6 +1,13 @@
 import { type GeoFit, geoFit, geoTier, locate, permitExcluded } from './geography.js';
 import { ExampleIndex, normalizeVector, type TermVector } from './learning.js';
-import { BUSINESS_WORDS, PRIVATE_LIFE_WORDS, SNI_WORDS, TOPICS } from './lexicon.js';
+import {
+  BUSINESS_WORDS,
+  INSTANCE_ENTRIES,
+  OTHER_MATTER_WORDS,
+  PRIVATE_LIFE_WORDS,
+  SNI_WORDS,
+  TOPICS,
+} from './lexicon.js';
 import {
   audienceReason,
   geographyReason,
@@ -9,7 +16,7 @@ import {
   topicReason,
   wordsReason,
 } from './reasons.js';
-import { type Analysis, Analyzer, fold, type TermSource } from './text.js';
+import { type Analysis, Analyzer, fold, type TermSource, tokenize } from './text.js';
 import type {
   RankedOffering,
   RoutableOffering,
@@ -28,6 +35,8 @@ const DOC_SOURCE_WEIGHTS: Record<TermSource, number> = { word: 1, part: 0.5, typ
 const QUERY_SOURCE_WEIGHTS: Record<TermSource, number> = { word: 1, part: 0.6, typo: 0.8, concept: 0.6, phrase: 0.9 };
 /** Parts of a compound the catalogue does not know whole carry nearly the whole word's meaning. */
 const UNKNOWN_COMPOUND_PART_WEIGHT = 0.9;
+/** An offering's example of a class ("a customer in Finland") counts this much as the word itself; its class carries it. */
+const INSTANCE_WORD_WEIGHT = 0.3;
 /** Words from the company's SNI code are context, not the request itself. */
 const SNI_WEIGHT = 0.3;
 
@@ -58,6 +67,8 @@ const CONCEPT_COVERAGE = 0.7;
 const UNKNOWN_WORD_MASS = 0.4;
 /** Words of private life weigh this much more, so a private request needs clear business words to match. */
 const PRIVATE_WORD_MASS = 2.5;
+/** Listed private words match by stem only from this length; shorter ones only as written. */
+const MIN_LIST_STEM_LENGTH = 5;
 
 // Learning: nearest corrected requests.
 const NEIGHBOURS = 5;
@@ -114,14 +125,27 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
   const offerings = catalogue.offerings;
   const catalogueWords: string[] = [];
   for (const o of offerings) for (const f of fieldsOf(o)) catalogueWords.push(f.text);
+  // Known, so that "skattedeklaration" splits and its head "deklaration" is seen as private.
+  catalogueWords.push(...PRIVATE_LIFE_WORDS.filter((w) => !w.includes('+')), ...OTHER_MATTER_WORDS);
   const analyzer = new Analyzer(catalogueWords, catalogue.thesaurus);
+
+  const instanceEntries = new Set(INSTANCE_ENTRIES);
+  const instanceStems = new Set<string>();
+  for (const entry of catalogue.thesaurus) {
+    if (!instanceEntries.has(entry.id)) continue;
+    for (const phrase of entry.phrases) {
+      const words = tokenize(fold(phrase));
+      if (words.length === 1) instanceStems.add(analyzer.normalize(words[0] as string));
+    }
+  }
 
   const docs: IndexedOffering[] = offerings.map((offering) => {
     const tf = new Map<string, number>();
     const written = new Set<string>();
     for (const { field, text } of fieldsOf(offering)) {
       for (const hit of analyzer.analyze(text, { correctTypos: false }).hits) {
-        tf.set(hit.term, (tf.get(hit.term) ?? 0) + FIELD_WEIGHTS[field] * DOC_SOURCE_WEIGHTS[hit.source]);
+        const instance = hit.source === 'word' && instanceStems.has(hit.term) ? INSTANCE_WORD_WEIGHT : 1;
+        tf.set(hit.term, (tf.get(hit.term) ?? 0) + FIELD_WEIGHTS[field] * DOC_SOURCE_WEIGHTS[hit.source] * instance);
         if (hit.source !== 'concept' && hit.source !== 'phrase') written.add(hit.term);
       }
     }
@@ -162,7 +186,21 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
   const minScore = MIN_SCORE_IDF * maxIdf;
   analyzer.setTypoTargets(frequency);
   const docIndex = new Map(docs.map((d, i) => [d.offering.id, i]));
-  const privateStems = new Set(PRIVATE_LIFE_WORDS.map((w) => analyzer.normalize(fold(w))));
+  const privateWords = wordMatcher(PRIVATE_LIFE_WORDS.filter((w) => !w.includes('+')));
+  const privatePairs = PRIVATE_LIFE_WORDS.filter((w) => w.includes('+')).map((w) => w.split('+').map(fold));
+  const otherMatterWords = wordMatcher(OTHER_MATTER_WORDS);
+
+  /**
+   * A word list matched by written form, and by stem only when the stem is long enough to be
+   * unambiguous: "pass" (passport) must not catch "passar", nor "mom" catch "moms".
+   */
+  function wordMatcher(list: readonly string[]): (surface: string, stem: string | undefined) => boolean {
+    const surfaces = new Set(list.map(fold));
+    const stems = new Set(
+      list.map((w) => analyzer.normalize(fold(w))).filter((s) => s.length >= MIN_LIST_STEM_LENGTH),
+    );
+    return (surface, stem) => surfaces.has(fold(surface)) || (stem !== undefined && stems.has(stem));
+  }
   const businessStems = new Set(BUSINESS_WORDS.map((w) => analyzer.normalize(fold(w))));
 
   /** Place names decide geography; as words they would pull in every offering that names the town. */
@@ -221,11 +259,25 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
       if (!word) continue;
       if (hit.source === 'concept' || hit.source === 'phrase') word.concepts.push(hit.term);
       else word.direct.push(hit.term);
-      if (hit.source === 'word' && privateStems.has(hit.term)) word.private = true;
+    }
+    const ownStem = (word: QueryWord) => word.direct[0];
+    // The head of a compound is its last part ("skatte|deklaration").
+    const headStem = (word: QueryWord) => (word.direct.length > 1 ? word.direct[word.direct.length - 1] : undefined);
+    const listed = (matcher: typeof privateWords, word: QueryWord) =>
+      matcher(word.surface, ownStem(word)) || matcher('', headStem(word));
+    for (const word of words) word.private = listed(privateWords, word);
+    for (let i = 0; i + 1 < words.length; i++) {
+      const [a, b] = [fold((words[i] as QueryWord).surface), fold((words[i + 1] as QueryWord).surface)];
+      if (privatePairs.some(([x, y]) => x === a && y === b)) {
+        (words[i] as QueryWord).private = true;
+        (words[i + 1] as QueryWord).private = true;
+      }
     }
     // "Vi driver hemtjänst" is a business speaking; private words only count as private without one.
     const business = analysis.hits.some((h) => h.source === 'word' && businessStems.has(h.term));
     if (business) for (const word of words) word.private = false;
+    // The police's or the street office's matters stay theirs, whoever asks.
+    for (const word of words) if (listed(otherMatterWords, word)) word.private = true;
     for (const word of words) {
       let mass = 0;
       for (const term of word.direct) {

@@ -221,7 +221,24 @@ export class Analyzer {
    */
   splitCompound(folded: string): string[] {
     if (folded.length < 6 || this.atomic.has(folded)) return [];
-    return this.split(folded, 3) ?? this.head(folded);
+    const split = this.split(folded, 3);
+    if (split !== null) return split;
+    const head = this.head(folded);
+    return head.length > 0 ? head : this.modifier(folded);
+  }
+
+  /**
+   * When only the start of a compound is known ("butikskedja", "vinbaren" without "bar" known), the
+   * first part still says what the word is about. Parts shorter than five letters are too often accidents.
+   */
+  private modifier(word: string): string[] {
+    for (let i = word.length - 3; i >= 5; i--) {
+      const left = word.slice(0, i);
+      if (left.replace(/s$/, '').length < 5) continue;
+      const leftStem = this.leftPart(left);
+      if (leftStem !== null) return [leftStem];
+    }
+    return [];
   }
 
   /**
@@ -383,11 +400,11 @@ export class Analyzer {
       wordOfToken.push(index);
       for (const s of token.stems) hits.push({ term: s.stem, source: s.source, word: index });
     });
-    this.applyThesaurus(tokens, wordOfToken, hits);
+    this.applyThesaurus(tokens, wordOfToken, hits, words);
     return { words, hits, englishShare };
   }
 
-  private applyThesaurus(tokens: Token[], wordOfToken: number[], hits: TermHit[]): void {
+  private applyThesaurus(tokens: Token[], wordOfToken: number[], hits: TermHit[], words: string[]): void {
     const added = new Set<string>();
     const first = this.thesaurus.match(tokens);
     // A second pass lets entries build on each other: "finland" → utomlands, then "sälja … utomlands" → export.
@@ -402,7 +419,17 @@ export class Analyzer {
       // Attach the concept to the first content word of the phrase.
       let word = -1;
       for (let k = match.start; k <= match.end && word < 0; k++) word = wordOfToken[k] ?? -1;
-      if (word < 0) continue;
+      // A phrase of filler words only ("nästa steg") becomes a word of its own.
+      if (word < 0) {
+        word = words.length;
+        words.push(
+          tokens
+            .slice(match.start, match.end + 1)
+            .map((t) => t.surface)
+            .join(' '),
+        );
+        for (let k = match.start; k <= match.end; k++) wordOfToken[k] = word;
+      }
       for (const term of match.terms) {
         const key = `${term}@${word}`;
         if (added.has(key)) continue;
