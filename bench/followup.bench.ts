@@ -14,7 +14,8 @@ import { seedDemo } from '../src/server/modules/catalogue/catalogue.service.js';
 import { dashboard } from '../src/server/modules/strategy/strategy.service.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
-const URL_ = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const URL_ =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 
 function withDatabase(url: string, name: string) {
@@ -61,7 +62,13 @@ async function main() {
     `);
     console.log(`generated ${CASES} cases and ${companies} companies in ${Math.round(performance.now() - started)} ms`);
 
-    const roots = ['orebro-2018-2022', 'vastmanland-2030', 'botkyrka-naringspolitik', 'smart-industri', 'motion-exportcentrum-vastmanland'];
+    const roots = [
+      'orebro-2018-2022',
+      'vastmanland-2030',
+      'botkyrka-naringspolitik',
+      'smart-industri',
+      'motion-exportcentrum-vastmanland',
+    ];
     const queries = roots.flatMap((root) => [
       { root, period: '2024' },
       { root, period: '2025-T2' },
@@ -77,7 +84,9 @@ async function main() {
     }
     times.sort((a, b) => a - b);
     const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)] as number;
-    console.log(`dashboard over ${RUNS} requests: p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${at(1).toFixed(1)} ms`);
+    console.log(
+      `dashboard over ${RUNS} requests: p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${at(1).toFixed(1)} ms`,
+    );
     console.log(JSON.stringify({ cases: CASES, dashboard_p95_ms: Math.round(at(0.95) * 10) / 10 }));
   } finally {
     await database.close();

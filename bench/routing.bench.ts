@@ -4,7 +4,7 @@
  *
  * The generated offerings recombine the demo's own words (titles, summaries, keywords, situations)
  * and spread over all 290 municipalities, so the index has the vocabulary and posting-list lengths
- * a national catalogue would have. Requests are the labelled dev and own sets.
+ * a national catalogue would have. Requests are the labelled dev and own sets (routing-own*.jsonl).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -105,6 +105,7 @@ const catalogue = loadCatalogue();
 const requests = [
   ...readRequests('test/fixtures/routing-dev.jsonl'),
   ...readRequests('test/fixtures/routing-own.jsonl'),
+  ...readRequests('test/fixtures/routing-own-2.jsonl'),
 ];
 const demo = measure('demo', catalogue.offerings, catalogue.thesaurus, requests);
 const generated = measure('generated', generate(catalogue.offerings, GENERATED), catalogue.thesaurus, requests);

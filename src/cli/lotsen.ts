@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { MigrationError } from '../server/db/migrate.js';
 import { AppError } from '../server/errors.js';
+import { retention } from '../server/modules/cases/cases.service.js';
 import { exportCatalogue, importCatalogue, seedDemo } from '../server/modules/catalogue/catalogue.service.js';
 import { loadRouter } from '../server/modules/intake/intake.service.js';
 import { routeLine } from '../server/modules/intake/route-line.js';
@@ -16,6 +17,7 @@ const USAGE = `Användning: lotsen <kommando>
   catalog import FIL        importera en katalogfil (allt eller inget)
   catalog export [--out FIL] skriv katalogen som JSON (samma format som import)
   route                     routa förfrågningar: JSON Lines in på stdin, ut på stdout
+  jobs retention [--apply]  gallring: rapportera (standard) eller radera/avidentifiera det som är dags
 
 Konfiguration via miljön: DATABASE_URL, LOTSEN_DATA_DIR, LOG_LEVEL …`;
 
@@ -47,6 +49,8 @@ export async function run(argv: string[]): Promise<number> {
         return await catalog(rest);
       case 'route':
         return await withDatabase(route);
+      case 'jobs':
+        return await jobs(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -118,6 +122,21 @@ async function catalog(args: string[]): Promise<number> {
     );
   }
   return usage('catalog kräver import eller export');
+}
+
+async function jobs(args: string[]): Promise<number> {
+  const [job, ...rest] = args;
+  if (job !== 'retention') return usage('jobs kräver retention');
+  const apply = rest.includes('--apply');
+  return withDatabase(
+    async (database) => {
+      const report = await retention(database.db, { apply });
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      say(`${apply ? 'gallrade' : 'skulle gallra (torrkörning; lägg till --apply)'}: ${report.items.length} ärenden`);
+      return 0;
+    },
+    { seed: false },
+  );
 }
 
 /** JSON Lines in, one line out per input line in input order; bad lines are reported on stderr. */

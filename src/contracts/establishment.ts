@@ -140,7 +140,10 @@ export const MoveInquiryRequest = Type.Object(
   { additionalProperties: false },
 );
 
-export const LinkCaseRequest = Type.Object({ caseId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+export const LinkCaseRequest = Type.Object(
+  { caseId: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
 
 export const SiteSuggestion = Type.Object(
   {

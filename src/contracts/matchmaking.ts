@@ -79,10 +79,7 @@ export const PublicProfile = Type.Object(
 export const OwnProfile = Type.Object(
   {
     ...PublicProfile.properties,
-    owner: Type.Object(
-      { companyOrgnr: Nullable(Str), organisationId: Nullable(Str) },
-      { additionalProperties: false },
-    ),
+    owner: Type.Object({ companyOrgnr: Nullable(Str), organisationId: Nullable(Str) }, { additionalProperties: false }),
     contact: Contact,
     active: Type.Boolean(),
   },

@@ -1,4 +1,4 @@
-import { type Static, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import { Localised, MunicipalityCode } from './common.js';
 
 /** Strategy follow-up: plan editing, indicators, follow-ups, reach and the dashboard. */
@@ -14,7 +14,9 @@ export const LIVE_MEASURES = [
   'establishments',
 ] as const;
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+/** A string from a fixed list, typed as that list's union. */
+const OneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...values] }));
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const PeriodCode = Type.String({
   pattern: '^\\d{4}(-T[1-3])?$',
   description: 'År (2025) eller tertial (2025-T1)',
@@ -25,7 +27,7 @@ const Count = Nullable(Type.Integer({ minimum: 0 }));
 
 const YearText = Nullable(Type.String({ pattern: '^\\d{4}$' }));
 const NodeFields = {
-  kind: Type.Union(STRATEGY_NODE_KINDS.map((k) => Type.Literal(k))),
+  kind: OneOf(STRATEGY_NODE_KINDS),
   title: Type.Object(
     { sv: Type.String({ minLength: 1, maxLength: 300 }), en: Nullable(Type.String({ maxLength: 300 })) },
     { additionalProperties: false },
@@ -107,7 +109,8 @@ export const NodeResponse = Type.Object(
 
 export const FollowUpRequest = Type.Object(
   {
-    status: Type.Union(FOLLOW_UP_STATUSES.map((s) => Type.Literal(s))),
+    period: PeriodCode,
+    status: OneOf(FOLLOW_UP_STATUSES),
     comment: Type.String({ maxLength: 4000 }),
   },
   { additionalProperties: false },
@@ -131,7 +134,10 @@ export const FollowUpResponse = Type.Object(
   { additionalProperties: false },
 );
 
-export const DeadlineRequest = Type.Object({ dueOn: Type.String({ format: 'date' }) }, { additionalProperties: false });
+export const DeadlineRequest = Type.Object(
+  { period: PeriodCode, dueOn: Type.String({ format: 'date' }) },
+  { additionalProperties: false },
+);
 
 export const CreateIndicatorRequest = Type.Object(
   {
@@ -139,7 +145,7 @@ export const CreateIndicatorRequest = Type.Object(
     title: NodeFields.title,
     unit: Type.String({ minLength: 1, maxLength: 80 }),
     source: Type.Union([Type.Literal('computed'), Type.Literal('manual'), Type.Literal('scb'), Type.Literal('kolada')]),
-    measure: Type.Optional(Type.Union(LIVE_MEASURES.map((m) => Type.Literal(m)))),
+    measure: Type.Optional(OneOf(LIVE_MEASURES)),
     sourceRef: Type.Optional(
       Type.Object(
         {
@@ -160,7 +166,10 @@ export const CreateIndicatorRequest = Type.Object(
   { additionalProperties: false },
 );
 
-export const IndicatorValueRequest = Type.Object({ value: Nullable(Type.Number()) }, { additionalProperties: false });
+export const IndicatorValueRequest = Type.Object(
+  { period: PeriodCode, value: Nullable(Type.Number()) },
+  { additionalProperties: false },
+);
 
 export const ImportRequest = Type.Object(
   {

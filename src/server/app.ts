@@ -14,6 +14,7 @@ import type { App, AppDeps } from './http/types.js';
 import { registerSessionHooks } from './modules/access/access.hooks.js';
 import { decide, isAccess } from './modules/access/access.policies.js';
 import { accessRoutes } from './modules/access/access.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.js';
 import { establishmentRoutes } from './modules/establishment/establishment.routes.js';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       tags: [
         { name: 'catalogue', description: 'Organisations, offerings, strategies, sites' },
         { name: 'cases', description: 'Cases: submit, handle, follow' },
+        { name: 'admin', description: 'Audit log and outgoing messages' },
         { name: 'intake', description: 'The front door: a need in plain words, routed to offerings' },
         { name: 'auth', description: 'Sign-in with OpenID Connect and sign-out' },
         { name: 'access', description: 'The signed-in person, personal data, and staff of an organisation' },
@@ -159,6 +161,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   intakeRoutes(app, deps, new RouterCache(deps.database.db));
   caseRoutes(app, deps);
   mailboxRoutes(app, deps);
+  auditRoutes(app, deps);
   establishmentRoutes(app, deps);
   eventRoutes(app, deps);
   matchmakingRoutes(app, deps);

@@ -124,7 +124,8 @@ export interface OidcProviderConfig {
   clientId: string;
   clientSecret: string;
   scopes: string;
-  claims: { name: string; email: string; personnummer: string | null };
+  /** Which claims hold the stable id, name, e-mail and personnummer (company IdP only). */
+  claims: { subject: string; name: string; email: string; personnummer: string | null };
 }
 
 export interface AuthConfig {
@@ -183,13 +184,15 @@ function oidcProvider(env: Env, prefix: string, production: boolean, personnumme
   };
   const claim = (name: string, fallback: string) => env[`${prefix}_CLAIM_${name}`]?.trim() || fallback;
   return {
-    issuer,
+    // Users are recorded under this string: keep it stable (no trailing slash, whatever was given).
+    issuer: issuer.replace(/\/+$/, ''),
     clientId: required('CLIENT_ID'),
     clientSecret: required('CLIENT_SECRET'),
     scopes:
       env[`${prefix}_SCOPES`]?.trim() ||
       (personnummerClaim ? 'openid profile https://id.oidc.se/scope/naturalPersonNumber' : 'openid profile email'),
     claims: {
+      subject: claim('SUBJECT', 'sub'),
       name: claim('NAME', 'name'),
       email: claim('EMAIL', 'email'),
       // The Swedish OIDC profile (oidc.se), which Swedish e-ID brokers follow.

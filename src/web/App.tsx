@@ -3,12 +3,23 @@ import { Layout } from './components/Layout.js';
 import { AccountPage } from './features/access/AccountPage.js';
 import { StaffAdminPage } from './features/access/StaffAdminPage.js';
 import { AccessibilityStatementPage } from './features/accessibility/AccessibilityStatementPage.js';
+import { FollowCasePage } from './features/cases/FollowCasePage.js';
+import { InboxPage } from './features/cases/InboxPage.js';
+import { MyCasePage } from './features/cases/MyCasePage.js';
+import { MyCasesPage } from './features/cases/MyCasesPage.js';
+import { StaffCasePage } from './features/cases/StaffCasePage.js';
 import { CataloguePage } from './features/catalogue/CataloguePage.js';
 import { OfferingPage } from './features/catalogue/OfferingPage.js';
 import { OrganisationPage } from './features/catalogue/OrganisationPage.js';
 import { OrganisationsPage } from './features/catalogue/OrganisationsPage.js';
+import { SitePage } from './features/establishment/SitePage.js';
+import { SitesPage } from './features/establishment/SitesPage.js';
+import { CancelRegistrationPage } from './features/events/CancelRegistrationPage.js';
+import { EventPage } from './features/events/EventPage.js';
+import { EventsPage } from './features/events/EventsPage.js';
 import { StartPage } from './features/intake/StartPage.js';
 import { NotFoundPage } from './features/NotFoundPage.js';
+import { FollowUpPage } from './features/strategy/FollowUpPage.js';
 import { StrategiesPage } from './features/strategy/StrategiesPage.js';
 import { I18nProvider } from './i18n/i18n.js';
 import { useLocation } from './lib/router.js';
@@ -57,12 +68,34 @@ function Page({ route, search }: { route: Route; search: string }) {
       return <OrganisationPage key={route.id} id={route.id} />;
     case 'strategies':
       return <StrategiesPage search={search} />;
+    case 'follow-up':
+      return <FollowUpPage search={search} />;
     case 'accessibility':
       return <AccessibilityStatementPage />;
     case 'account':
       return <AccountPage />;
     case 'staff-admin':
       return <StaffAdminPage />;
+    case 'follow-case':
+      return <FollowCasePage key={route.token} token={route.token} />;
+    case 'my-cases':
+      return <MyCasesPage search={search} />;
+    case 'my-case':
+      return <MyCasePage key={route.id} id={route.id} />;
+    case 'inbox':
+      return <InboxPage search={search} />;
+    case 'staff-case':
+      return <StaffCasePage key={route.id} id={route.id} />;
+    case 'sites':
+      return <SitesPage />;
+    case 'site':
+      return <SitePage key={route.id} id={route.id} />;
+    case 'events':
+      return <EventsPage />;
+    case 'event':
+      return <EventPage key={route.id} id={route.id} />;
+    case 'cancel-registration':
+      return <CancelRegistrationPage key={route.token} token={route.token} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useMe } from '../features/access/use-me.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Link } from '../lib/router.js';
 import { paths } from '../lib/routes.js';
@@ -14,11 +15,19 @@ interface NavItem {
 export function Layout({ pathname, children }: { pathname: string; children: ReactNode }) {
   const { t, language, setLanguage } = useI18n();
   const other = language === 'sv' ? 'en' : 'sv';
+  // Staff get their inbox in the menu; everyone else Mina ärenden (it offers sign-in when needed).
+  const me = useMe();
+  const staff = me.state === 'ok' && me.me.user.kind === 'staff';
   const items: NavItem[] = [
     { to: paths.start, label: t.nav.start, section: '/' },
     { to: paths.offerings, label: t.nav.offerings, section: paths.offerings },
     { to: paths.organisations, label: t.nav.organisations, section: paths.organisations },
     { to: paths.strategies, label: t.nav.strategies, section: paths.strategies },
+    { to: paths.sites, label: t.nav.establishment, section: paths.sites },
+    { to: paths.events, label: t.nav.events, section: paths.events },
+    staff
+      ? { to: paths.inbox, label: t.nav.inbox, section: paths.inbox }
+      : { to: paths.myCases, label: t.nav.myCases, section: paths.myCases },
     { to: paths.account, label: t.nav.account, section: paths.account },
   ];
   const current = (item: NavItem) =>

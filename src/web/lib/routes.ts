@@ -6,9 +6,20 @@ export type Route =
   | { page: 'organisations' }
   | { page: 'organisation'; id: string }
   | { page: 'strategies' }
+  | { page: 'follow-up' }
   | { page: 'accessibility' }
   | { page: 'account' }
   | { page: 'staff-admin' }
+  | { page: 'follow-case'; token: string }
+  | { page: 'my-cases' }
+  | { page: 'my-case'; id: string }
+  | { page: 'inbox' }
+  | { page: 'staff-case'; id: string }
+  | { page: 'sites' }
+  | { page: 'site'; id: string }
+  | { page: 'events' }
+  | { page: 'event'; id: string }
+  | { page: 'cancel-registration'; token: string }
   | { page: 'not-found' };
 
 export const paths = {
@@ -18,15 +29,30 @@ export const paths = {
   organisations: '/organisationer',
   organisation: (id: string) => `/organisationer/${encodeURIComponent(id)}`,
   strategies: '/strategier',
+  followUp: '/strategier/uppfoljning',
   accessibility: '/tillganglighet',
   account: '/konto',
   staffAdmin: '/medarbetare',
+  followCase: (token: string) => `/folj/${encodeURIComponent(token)}`,
+  myCases: '/mina-arenden',
+  myCase: (id: string) => `/mina-arenden/${encodeURIComponent(id)}`,
+  inbox: '/handlaggning',
+  staffCase: (id: string) => `/handlaggning/${encodeURIComponent(id)}`,
+  sites: '/etablering',
+  site: (id: string) => `/etablering/${encodeURIComponent(id)}`,
+  events: '/evenemang',
+  event: (id: string) => `/evenemang/${encodeURIComponent(id)}`,
+  cancelRegistration: (token: string) => `/avbokning/${encodeURIComponent(token)}`,
 } as const;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
+/** The secret of a follow link: 32 random bytes, base64url (mixed case, so not an ID). */
+const FOLLOW_TOKEN = /^\/folj\/([A-Za-z0-9_-]{43})\/?$/;
 
 /** The page for a pathname; a trailing slash is ignored, an unknown path is `not-found`. */
 export function matchRoute(pathname: string): Route {
+  const follow = FOLLOW_TOKEN.exec(pathname);
+  if (follow?.[1]) return { page: 'follow-case', token: follow[1] };
   const parts = pathname.split('/').filter((p) => p !== '');
   const [first, second, ...rest] = parts;
   if (rest.length > 0) return { page: 'not-found' };
@@ -39,6 +65,7 @@ export function matchRoute(pathname: string): Route {
     case 'organisationer':
       return id ? { page: 'organisation', id } : { page: 'organisations' };
     case 'strategier':
+      if (id === 'uppfoljning') return { page: 'follow-up' };
       return id ? { page: 'not-found' } : { page: 'strategies' };
     case 'tillganglighet':
       return id ? { page: 'not-found' } : { page: 'accessibility' };
@@ -46,6 +73,16 @@ export function matchRoute(pathname: string): Route {
       return id ? { page: 'not-found' } : { page: 'account' };
     case 'medarbetare':
       return id ? { page: 'not-found' } : { page: 'staff-admin' };
+    case 'mina-arenden':
+      return id ? { page: 'my-case', id } : { page: 'my-cases' };
+    case 'handlaggning':
+      return id ? { page: 'staff-case', id } : { page: 'inbox' };
+    case 'etablering':
+      return id ? { page: 'site', id } : { page: 'sites' };
+    case 'evenemang':
+      return id ? { page: 'event', id } : { page: 'events' };
+    case 'avbokning':
+      return id ? { page: 'cancel-registration', token: id } : { page: 'not-found' };
     default:
       return { page: 'not-found' };
   }

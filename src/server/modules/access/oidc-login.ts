@@ -56,7 +56,7 @@ interface ProviderSetup {
   scopes: string;
   claims: OidcProviderConfig['claims'];
   /** What Lotsen records as the issuer of its users. */
-  recordedIssuer: (iss: string) => string;
+  recordedIssuer: () => string;
   /** The development provider lives in this very app: talk to it in-process. */
   viaApp: boolean;
 }
@@ -83,7 +83,9 @@ export class OidcLogin {
         clientSecret: configured.clientSecret,
         scopes: configured.scopes,
         claims: configured.claims,
-        recordedIssuer: (iss) => iss,
+        // openid-client has checked `iss` against the discovered issuer; record the configured string,
+        // so invited staff (added before they sign in) and signed-in users share one issuer.
+        recordedIssuer: () => configured.issuer,
         viaApp: false,
       };
     }
@@ -94,7 +96,12 @@ export class OidcLogin {
       clientId: DEV_CLIENTS[as],
       clientSecret: DEV_CLIENT_SECRET,
       scopes: as === 'company' ? `openid profile email ${PERSONNUMMER_SCOPE}` : 'openid profile email',
-      claims: { name: 'name', email: 'email', personnummer: as === 'company' ? PERSONNUMMER_CLAIM : null },
+      claims: {
+        subject: 'sub',
+        name: 'name',
+        email: 'email',
+        personnummer: as === 'company' ? PERSONNUMMER_CLAIM : null,
+      },
       recordedIssuer: () => DEV_ISSUER,
       viaApp: true,
     };
@@ -102,8 +109,7 @@ export class OidcLogin {
 
   /** The issuer recorded for sessions of this kind: where logout goes. */
   recordedIssuerFor(as: LoginAs): string {
-    const setup = this.setup(as);
-    return setup.recordedIssuer(setup.issuerUrl.href);
+    return this.setup(as).recordedIssuer();
   }
 
   /** In-process fetch to the development provider: no network, and it works under app.inject(). */
@@ -215,9 +221,12 @@ export class OidcLogin {
     if (kind === 'company-rep' && !personnummer) {
       throw new AppError('login_failed', 'Inloggningen gav inget personnummer; använd e-legitimation');
     }
+    // Entra ID's `sub` differs per application; its `oid` is the person's id in the tenant.
+    const subject = text(setup.claims.subject);
+    if (!subject) throw new AppError('login_failed', `ID-token saknar ${setup.claims.subject}`);
     return {
-      issuer: setup.recordedIssuer(idClaims.iss),
-      subject: idClaims.sub,
+      issuer: setup.recordedIssuer(),
+      subject,
       kind,
       name: text(setup.claims.name),
       email: text(setup.claims.email),
@@ -236,8 +245,7 @@ export class OidcLogin {
       } catch {
         continue;
       }
-      if (setup.recordedIssuer(setup.issuerUrl.href) !== recordedIssuer && recordedIssuer !== setup.issuerUrl.href)
-        continue;
+      if (setup.recordedIssuer() !== recordedIssuer) continue;
       try {
         const configuration = await this.configuration(as);
         if (!configuration.serverMetadata().end_session_endpoint) return home;

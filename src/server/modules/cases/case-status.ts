@@ -17,6 +17,8 @@ export interface Workflow {
   handlingDays: number;
   /** Gallring: years after closing before the case is deleted or anonymised. */
   retentionYears: number;
+  /** What gallring does: advice and inquiries are deleted; decisions are kept, anonymised. */
+  retentionAction: 'delete' | 'anonymise';
 }
 
 const STATUSES = [
@@ -45,8 +47,24 @@ const HANDLING = {
 };
 
 export const DEFAULT_WORKFLOWS: Workflow[] = [
-  { caseType: 'advisory', statuses: STATUSES, initial: 'mottaget', ...HANDLING, handlingDays: 10, retentionYears: 2 },
-  { caseType: 'inquiry', statuses: STATUSES, initial: 'mottaget', ...HANDLING, handlingDays: 5, retentionYears: 2 },
+  {
+    caseType: 'advisory',
+    statuses: STATUSES,
+    initial: 'mottaget',
+    ...HANDLING,
+    handlingDays: 10,
+    retentionYears: 2,
+    retentionAction: 'delete',
+  },
+  {
+    caseType: 'inquiry',
+    statuses: STATUSES,
+    initial: 'mottaget',
+    ...HANDLING,
+    handlingDays: 5,
+    retentionYears: 2,
+    retentionAction: 'delete',
+  },
   {
     caseType: 'application',
     statuses: STATUSES,
@@ -54,6 +72,7 @@ export const DEFAULT_WORKFLOWS: Workflow[] = [
     ...HANDLING,
     handlingDays: 40,
     retentionYears: 10,
+    retentionAction: 'anonymise',
   },
   {
     caseType: 'registration',
@@ -62,6 +81,7 @@ export const DEFAULT_WORKFLOWS: Workflow[] = [
     ...HANDLING,
     handlingDays: 10,
     retentionYears: 10,
+    retentionAction: 'anonymise',
   },
 ];
 

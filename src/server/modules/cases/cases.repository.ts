@@ -174,7 +174,11 @@ export async function insertPart(tx: Tx, row: typeof caseParts.$inferInsert): Pr
   return inserted as CasePartRow;
 }
 
-export async function updatePart(tx: Tx, id: string, set: Partial<typeof caseParts.$inferInsert>): Promise<CasePartRow> {
+export async function updatePart(
+  tx: Tx,
+  id: string,
+  set: Partial<typeof caseParts.$inferInsert>,
+): Promise<CasePartRow> {
   const [row] = await tx
     .update(caseParts)
     .set({ ...set, version: sql`${caseParts.version} + 1` })
@@ -211,12 +215,25 @@ export async function insertReferral(tx: Tx, row: typeof caseReferrals.$inferIns
 }
 
 /** Anonymous inquiries sent to an organisation (no company data in them). */
-export async function anonymousInquiriesTo(db: Conn, organisationIds: string[] | 'all', page: { limit: number; offset: number }) {
+export async function anonymousInquiriesTo(
+  db: Conn,
+  organisationIds: string[] | 'all',
+  page: { limit: number; offset: number },
+) {
   const where =
     organisationIds === 'all'
       ? eq(caseReferrals.mode, 'anonymous')
-      : and(eq(caseReferrals.mode, 'anonymous'), inArray(caseReferrals.toOrganisationId, organisationIds.length ? organisationIds : ['-']));
-  return db.select().from(caseReferrals).where(where).orderBy(desc(caseReferrals.createdAt)).limit(page.limit).offset(page.offset);
+      : and(
+          eq(caseReferrals.mode, 'anonymous'),
+          inArray(caseReferrals.toOrganisationId, organisationIds.length ? organisationIds : ['-']),
+        );
+  return db
+    .select()
+    .from(caseReferrals)
+    .where(where)
+    .orderBy(desc(caseReferrals.createdAt))
+    .limit(page.limit)
+    .offset(page.offset);
 }
 
 export async function insertDocument(db: Conn, row: typeof caseDocuments.$inferInsert): Promise<DocumentMeta> {
@@ -266,11 +283,17 @@ export async function findDocument(db: Conn, caseId: string, id: string): Promis
 }
 
 /** Cases visible to staff through a part or a full referral at one of these organisations. */
-export async function sharedCaseIds(db: Conn, scopes: { organisationId: string; unitId: string | null }[]): Promise<string[]> {
+export async function sharedCaseIds(
+  db: Conn,
+  scopes: { organisationId: string; unitId: string | null }[],
+): Promise<string[]> {
   if (scopes.length === 0) return [];
   const orgs = [...new Set(scopes.map((s) => s.organisationId))];
   const [parts, referrals] = await Promise.all([
-    db.select({ caseId: caseParts.caseId, organisationId: caseParts.organisationId, unitId: caseParts.unitId }).from(caseParts).where(inArray(caseParts.organisationId, orgs)),
+    db
+      .select({ caseId: caseParts.caseId, organisationId: caseParts.organisationId, unitId: caseParts.unitId })
+      .from(caseParts)
+      .where(inArray(caseParts.organisationId, orgs)),
     db
       .select({ caseId: caseReferrals.caseId })
       .from(caseReferrals)
@@ -280,4 +303,45 @@ export async function sharedCaseIds(db: Conn, scopes: { organisationId: string; 
     scopes.some((s) => s.organisationId === p.organisationId && (s.unitId === null || s.unitId === p.unitId)),
   );
   return [...new Set([...viaParts.map((p) => p.caseId), ...referrals.map((r) => r.caseId)])];
+}
+
+/** Closed cases closed before `before`, oldest first, for gallring. */
+export async function closedBefore(db: Conn, before: Date, limit: number): Promise<CaseRow[]> {
+  return db
+    .select()
+    .from(cases)
+    .where(and(isNotNull(cases.closedAt), lt(cases.closedAt, before)))
+    .orderBy(asc(cases.closedAt))
+    .limit(limit);
+}
+
+export async function deleteCase(tx: Tx, id: string): Promise<void> {
+  await tx.delete(cases).where(eq(cases.id, id));
+}
+
+/** Removes personal data and free text while keeping the record that a decision was made. */
+export async function anonymiseCase(tx: Tx, id: string): Promise<void> {
+  await tx
+    .update(cases)
+    .set({
+      contactName: null,
+      contactEmail: null,
+      description: '[gallrad]',
+      followTokenHash: null,
+      idempotencyKey: null,
+      updatedAt: new Date(),
+      version: sql`${cases.version} + 1`,
+    })
+    .where(eq(cases.id, id));
+  await tx
+    .update(caseEvents)
+    .set({ body: null, authorName: null })
+    .where(
+      and(eq(caseEvents.caseId, id), inArray(caseEvents.kind, ['submitted', 'message', 'reply', 'note', 'document'])),
+    );
+  await tx.delete(caseDocuments).where(eq(caseDocuments.caseId, id));
+}
+
+export async function allDocumentsOf(db: Conn, caseId: string): Promise<DocumentRow[]> {
+  return db.select().from(caseDocuments).where(eq(caseDocuments.caseId, caseId)).orderBy(asc(caseDocuments.createdAt));
 }

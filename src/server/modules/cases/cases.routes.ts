@@ -1,13 +1,13 @@
 import { Type } from 'typebox';
 import {
   AssignRequest,
-  ConsentRequest,
-  ReferralRequest,
-  SplitRequest,
   CaseResponse,
   CaseSummaryResponse,
+  ConsentRequest,
   InboxQuery,
   MessageRequest,
+  ReferralRequest,
+  SplitRequest,
   StatusChangeRequest,
   SubmitCaseRequest,
   SubmitCaseResponse,
@@ -15,6 +15,7 @@ import {
 import { ListOf, PageQuery, Problem } from '../../../contracts/common.js';
 import { AppError } from '../../errors.js';
 import type { App, AppDeps } from '../../http/types.js';
+import { toCsv, toXlsx } from '../../lib/xlsx.js';
 import type { Principal } from '../access/access.policies.js';
 import * as cases from './cases.service.js';
 
@@ -35,7 +36,10 @@ const DocumentQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-const CompanyDocumentQuery = Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }) }, { additionalProperties: false });
+const CompanyDocumentQuery = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 255 }) },
+  { additionalProperties: false },
+);
 const DocumentParams = Type.Object(
   { id: Type.String({ format: 'uuid' }), documentId: Type.String({ format: 'uuid' }) },
   { additionalProperties: false },
@@ -46,7 +50,11 @@ function fileOf(request: { body: unknown; headers: Record<string, unknown>; quer
   if (!Buffer.isBuffer(request.body)) {
     throw new AppError('unsupported_media_type', 'Skicka filen som begärans innehåll med filens Content-Type');
   }
-  return { name: request.query.name, contentType: String(request.headers['content-type'] ?? ''), content: request.body };
+  return {
+    name: request.query.name,
+    contentType: String(request.headers['content-type'] ?? ''),
+    content: request.body,
+  };
 }
 const STAFF = ['case-worker', 'coordinator', 'org-admin', 'system-admin'] as const;
 
@@ -329,9 +337,14 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(await cases.splitCase(db, principalOf(request), request.params.id, request.body.parts.map((p) => p.offeringId))),
+      reply.code(201).send(
+        await cases.splitCase(
+          db,
+          principalOf(request),
+          request.params.id,
+          request.body.parts.map((p) => p.offeringId),
+        ),
+      ),
   );
 
   app.post(
@@ -373,7 +386,8 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
         response: { 201: CaseResponse, ...errors, 409: Problem },
       },
     },
-    async (request, reply) => reply.code(201).send(await cases.referCase(db, principalOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await cases.referCase(db, principalOf(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -400,7 +414,10 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
       },
     },
     async (request) =>
-      cases.anonymousInquiries(db, principalOf(request), { limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 }),
+      cases.anonymousInquiries(db, principalOf(request), {
+        limit: request.query.limit ?? 20,
+        offset: request.query.offset ?? 0,
+      }),
   );
 
   app.post(
@@ -433,7 +450,8 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
         response: { 200: CaseResponse, ...errors },
       },
     },
-    async (request) => cases.revokeConsentAsCompany(db, principalOf(request), request.params.id, request.params.consentId),
+    async (request) =>
+      cases.revokeConsentAsCompany(db, principalOf(request), request.params.id, request.params.consentId),
   );
 
   app.post(
@@ -468,7 +486,13 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
       reply
         .code(201)
         .send(
-          await cases.uploadAsStaff(db, principalOf(request), request.params.id, fileOf(request), request.query.visibility ?? 'internal'),
+          await cases.uploadAsStaff(
+            db,
+            principalOf(request),
+            request.params.id,
+            fileOf(request),
+            request.query.visibility ?? 'internal',
+          ),
         ),
   );
 
@@ -500,7 +524,8 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
         response: { 201: CaseResponse, 400: Problem, 404: Problem, 413: Problem, 415: Problem },
       },
     },
-    async (request, reply) => reply.code(201).send(await cases.uploadByFollowLink(db, request.params.token, fileOf(request))),
+    async (request, reply) =>
+      reply.code(201).send(await cases.uploadByFollowLink(db, request.params.token, fileOf(request))),
   );
 
   const disposition = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
@@ -534,8 +559,91 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
       },
     },
     async (request, reply) => {
-      const doc = await cases.documentForCompany(db, principalOf(request), request.params.id, request.params.documentId);
+      const doc = await cases.documentForCompany(
+        db,
+        principalOf(request),
+        request.params.id,
+        request.params.documentId,
+      );
       return reply.header('content-disposition', disposition(doc.fileName)).type(doc.contentType).send(doc.content);
     },
+  );
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/api/cases/export.${format}`,
+      {
+        config: { access: STAFF },
+        schema: {
+          tags: ['cases'],
+          summary: `The inbox as ${format.toUpperCase()} (same filters; at most 10,000 rows; audited)`,
+          querystring: InboxQuery,
+          response: { 200: Type.Unknown({ description: `a ${format.toUpperCase()} file` }), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { header, rows } = await cases.exportRows(db, principalOf(request), request.query);
+        const stamp = new Date().toISOString().slice(0, 10);
+        reply.header('content-disposition', `attachment; filename="arenden-${stamp}.${format}"`);
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(header, rows));
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .send(Buffer.from(toXlsx('Ärenden', header, rows)));
+      },
+    );
+  }
+
+  app.get(
+    '/api/cases/:id/archive',
+    {
+      config: { access: ['case-worker', 'org-admin', 'system-admin'] },
+      schema: {
+        tags: ['cases'],
+        summary: 'A closed case as an archive package (zip: FGS Ärendehantering / E-ARK CITS ERMS)',
+        params: CaseParams,
+        response: { 200: Type.Unknown({ description: 'application/zip' }), ...errors, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { diarienummer, zip } = await cases.archiveCase(db, principalOf(request), request.params.id);
+      const name = diarienummer.replace(/[^\w]+/g, '-');
+      return reply
+        .header('content-disposition', `attachment; filename="${name}.zip"`)
+        .type('application/zip')
+        .send(Buffer.from(zip));
+    },
+  );
+
+  app.post(
+    '/api/admin/retention',
+    {
+      config: { access: ['system-admin'] },
+      schema: {
+        tags: ['cases'],
+        summary: 'Gallring: report (dryRun, the default) or delete/anonymise what is due by each case type’s rule',
+        querystring: Type.Object(
+          { apply: Type.Optional(Type.Boolean({ default: false })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            dryRun: Type.Boolean(),
+            checkedAt: Type.String(),
+            items: Type.Array(
+              Type.Object({
+                caseId: Type.String(),
+                diarienummer: Type.String(),
+                caseType: Type.String(),
+                closedAt: Type.String(),
+                action: Type.Union([Type.Literal('delete'), Type.Literal('anonymise')]),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) =>
+      cases.retention(db, { apply: request.query.apply ?? false, actorId: principalOf(request).userId }),
   );
 }

@@ -14,10 +14,12 @@ import { getOffering, organisationNames } from '../catalogue/catalogue.service.j
 import { isMunicipalityCode } from '../catalogue/geography.js';
 import { correctRouting } from '../intake/intake.service.js';
 import { enqueueEmail } from '../outbox/outbox.repository.js';
+import { archivePackage } from './archive.js';
 import { checkTransition, DEFAULT_WORKFLOWS, isFinal, type Workflow } from './case-status.js';
 import { companyMaySee, inboxScopes, staffMaySee } from './cases.policies.js';
 import * as repo from './cases.repository.js';
 import { diariumPrefix, formatDiarienummer } from './diarienummer.js';
+import { runRetention } from './retention.js';
 import { addWorkingDays, todayInSweden } from './working-days.js';
 
 /** Where links in e-mails point. */
@@ -125,7 +127,12 @@ async function present(
     ...toSummary(row, workflow, names, today),
     parts: parts.map((p) => {
       const partFlow = workflowOf(all, p.caseType);
-      const status = partFlow.statuses.find((x) => x.code === p.status) ?? { code: p.status, sv: p.status, en: p.status, final: false };
+      const status = partFlow.statuses.find((x) => x.code === p.status) ?? {
+        code: p.status,
+        sv: p.status,
+        en: p.status,
+        final: false,
+      };
       return {
         id: p.id,
         organisation: org(p.organisationId),
@@ -351,11 +358,17 @@ async function staffAccess(db: Db | Tx, principal: Principal, id: string): Promi
   if (!row) throw denied;
   if (staffMaySee(principal, row)) return { row, via: 'owner', since: null };
   const parts = await repo.partsOf(db, id);
-  if (parts.some((p) => staffMaySee(principal, { organisationId: p.organisationId, unitId: p.unitId, companyOrgnr: null }))) {
+  if (
+    parts.some((p) =>
+      staffMaySee(principal, { organisationId: p.organisationId, unitId: p.unitId, companyOrgnr: null }),
+    )
+  ) {
     return { row, via: 'part', since: null };
   }
   const referral = (await repo.referralsOf(db, id)).find(
-    (r) => r.mode === 'full' && staffMaySee(principal, { organisationId: r.toOrganisationId, unitId: null, companyOrgnr: null }),
+    (r) =>
+      r.mode === 'full' &&
+      staffMaySee(principal, { organisationId: r.toOrganisationId, unitId: null, companyOrgnr: null }),
   );
   if (referral) return { row, via: 'referral', since: referral.createdAt };
   throw denied;
@@ -690,7 +703,12 @@ export async function withdrawByFollowLink(
  * opening: bygglov + livsmedel + brandfarlig vara + serveringstillstånd). Each part gets its own
  * status, handler and due date; the company sees one case with its parts.
  */
-export async function splitCase(db: Db, principal: Principal, id: string, offeringIds: string[]): Promise<CaseResponse> {
+export async function splitCase(
+  db: Db,
+  principal: Principal,
+  id: string,
+  offeringIds: string[],
+): Promise<CaseResponse> {
   if (!principal.roles.includes('coordinator') && !principal.roles.includes('system-admin')) {
     throw new AppError('forbidden', 'Bara lotsen (samordnaren) delar upp ärenden i delar');
   }
@@ -790,7 +808,13 @@ export async function changePartStatus(
     });
     const label = workflow.statuses.find((x) => x.code === input.status)?.sv ?? input.status;
     const updated = await repo.updateCase(tx, caseId, {});
-    await notifyCompany(tx, updated ?? row, `Ny status i en del: ${label}`, `Delen "${part.title}" har nu status "${label}".`, links);
+    await notifyCompany(
+      tx,
+      updated ?? row,
+      `Ny status i en del: ${label}`,
+      `Delen "${part.title}" har nu status "${label}".`,
+      links,
+    );
   });
   return present(db, (await repo.findCase(db, caseId)) as repo.CaseRow, 'staff');
 }
@@ -798,11 +822,22 @@ export async function changePartStatus(
 // ---- Consent and referral -------------------------------------------------------------------------
 
 /** The company records its consent: to whom, what, and when (now). */
-async function recordConsent(db: Db, row: repo.CaseRow, givenBy: string, input: { organisationId: string; purpose: string }) {
+async function recordConsent(
+  db: Db,
+  row: repo.CaseRow,
+  givenBy: string,
+  input: { organisationId: string; purpose: string },
+) {
   const names = await organisationNames(db);
-  if (!names.has(input.organisationId)) throw new AppError('organisation_not_found', `Organisationen ${input.organisationId} finns inte`);
+  if (!names.has(input.organisationId))
+    throw new AppError('organisation_not_found', `Organisationen ${input.organisationId} finns inte`);
   await db.transaction(async (tx) => {
-    const consent = await repo.insertConsent(tx, { caseId: row.id, organisationId: input.organisationId, purpose: input.purpose, givenBy });
+    const consent = await repo.insertConsent(tx, {
+      caseId: row.id,
+      organisationId: input.organisationId,
+      purpose: input.purpose,
+      givenBy,
+    });
     await repo.insertEvent(tx, {
       caseId: row.id,
       kind: 'consent',
@@ -823,13 +858,22 @@ async function recordConsent(db: Db, row: repo.CaseRow, givenBy: string, input: 
   });
 }
 
-export async function giveConsentAsCompany(db: Db, principal: Principal, id: string, input: { organisationId: string; purpose: string }) {
+export async function giveConsentAsCompany(
+  db: Db,
+  principal: Principal,
+  id: string,
+  input: { organisationId: string; purpose: string },
+) {
   const row = await companyCase(db, principal, id);
   await recordConsent(db, row, `user:${principal.userId}`, input);
   return present(db, (await repo.findCase(db, id)) as repo.CaseRow, 'company');
 }
 
-export async function giveConsentByFollowLink(db: Db, token: string, input: { organisationId: string; purpose: string }) {
+export async function giveConsentByFollowLink(
+  db: Db,
+  token: string,
+  input: { organisationId: string; purpose: string },
+) {
   const row = await followedCase(db, token);
   await recordConsent(db, row, 'follow-link', input);
   return present(db, (await repo.findCase(db, row.id)) as repo.CaseRow, 'company');
@@ -865,7 +909,11 @@ export async function referCase(
   const { row } = await staffAccess(db, principal, id);
   const offering = await getOffering(db, input.toOfferingId);
   const to = offering.provider.id;
-  if (to === row.organisationId) throw new AppError('validation_failed', 'Hänvisa till en annan organisation; inom organisationen används delar eller tilldelning');
+  if (to === row.organisationId)
+    throw new AppError(
+      'validation_failed',
+      'Hänvisa till en annan organisation; inom organisationen används delar eller tilldelning',
+    );
   let consentId: string | null = null;
   if (input.mode === 'full') {
     const consent = (await repo.consentsOf(db, id)).find((c) => c.organisationId === to && c.revokedAt === null);
@@ -877,9 +925,11 @@ export async function referCase(
     }
     consentId = consent.id;
   } else if (!input.inquiry) {
-    throw new AppError('validation_failed', 'Skriv frågan som ska skickas anonymt (utan företagets namn eller personuppgifter)', [
-      { field: 'inquiry', message: 'saknas' },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      'Skriv frågan som ska skickas anonymt (utan företagets namn eller personuppgifter)',
+      [{ field: 'inquiry', message: 'saknas' }],
+    );
   }
   await db.transaction(async (tx) => {
     const referral = await repo.insertReferral(tx, {
@@ -897,7 +947,10 @@ export async function referCase(
       kind: 'referral',
       visibility: input.mode === 'full' ? 'company' : 'internal',
       authorId: principal.userId,
-      body: input.mode === 'full' ? `Ärendet har lämnats till ${offering.provider.name} (${offering.title.sv})` : `Anonym förfrågan till ${offering.provider.name}`,
+      body:
+        input.mode === 'full'
+          ? `Ärendet har lämnats till ${offering.provider.name} (${offering.title.sv})`
+          : `Anonym förfrågan till ${offering.provider.name}`,
       data: { referralId: referral.id, to, offeringId: offering.id, mode: input.mode },
     });
     await appendAudit(tx, {
@@ -961,7 +1014,8 @@ export function safeFileName(name: string): string {
     .replace(/^\.+/, '')
     .trim()
     .slice(0, 200);
-  if (!cleaned) throw new AppError('validation_failed', 'Filnamnet är ogiltigt', [{ field: 'name', message: 'ogiltigt filnamn' }]);
+  if (!cleaned)
+    throw new AppError('validation_failed', 'Filnamnet är ogiltigt', [{ field: 'name', message: 'ogiltigt filnamn' }]);
   return cleaned;
 }
 
@@ -991,12 +1045,18 @@ async function storeDocument(
 ) {
   const contentType = file.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!DOCUMENT_TYPES[contentType]) {
-    throw new AppError('unsupported_media_type', `Filtypen ${contentType || '(okänd)'} tas inte emot; tillåtna: PDF, PNG, JPEG, text, Word, Excel, ODT`);
+    throw new AppError(
+      'unsupported_media_type',
+      `Filtypen ${contentType || '(okänd)'} tas inte emot; tillåtna: PDF, PNG, JPEG, text, Word, Excel, ODT`,
+    );
   }
   if (file.content.length === 0) throw new AppError('validation_failed', 'Filen är tom');
   if (file.content.length > MAX_DOCUMENT_BYTES) throw new AppError('payload_too_large', 'Filen är större än 10 MB');
   if (!contentMatches(contentType, file.content)) {
-    throw new AppError('unsupported_media_type', `Filens innehåll är inte ${DOCUMENT_TYPES[contentType]?.toUpperCase()}`);
+    throw new AppError(
+      'unsupported_media_type',
+      `Filens innehåll är inte ${DOCUMENT_TYPES[contentType]?.toUpperCase()}`,
+    );
   }
   const fileName = safeFileName(file.name);
   await db.transaction(async (tx) => {
@@ -1044,13 +1104,22 @@ export async function uploadAsStaff(
   return present(db, (await repo.findCase(db, id)) as repo.CaseRow, 'staff');
 }
 
-export async function uploadAsCompany(db: Db, principal: Principal, id: string, file: { name: string; contentType: string; content: Buffer }) {
+export async function uploadAsCompany(
+  db: Db,
+  principal: Principal,
+  id: string,
+  file: { name: string; contentType: string; content: Buffer },
+) {
   const row = await companyCase(db, principal, id);
   await storeDocument(db, row, { id: principal.userId, kind: 'company' }, file, 'company');
   return present(db, (await repo.findCase(db, id)) as repo.CaseRow, 'company');
 }
 
-export async function uploadByFollowLink(db: Db, token: string, file: { name: string; contentType: string; content: Buffer }) {
+export async function uploadByFollowLink(
+  db: Db,
+  token: string,
+  file: { name: string; contentType: string; content: Buffer },
+) {
   const row = await followedCase(db, token);
   await storeDocument(db, row, { id: null, kind: 'follow-link' }, file, 'company');
   return present(db, (await repo.findCase(db, row.id)) as repo.CaseRow, 'company');
@@ -1077,4 +1146,85 @@ export async function documentForCompany(db: Db, principal: Principal, id: strin
   const doc = await repo.findDocument(db, id, documentId);
   if (!doc || doc.visibility !== 'company') throw new AppError('not_found', 'Dokumentet finns inte');
   return doc;
+}
+
+// ---- Export, archive and gallring --------------------------------------------------------------------
+
+const EXPORT_HEADER = [
+  'Diarienummer',
+  'Organisation',
+  'Enhet',
+  'Erbjudande',
+  'Ärendetyp',
+  'Status',
+  'Företag',
+  'Kommun',
+  'Mottaget',
+  'Senast',
+  'Försenat',
+  'Handläggare',
+];
+
+/** The inbox as rows for a CSV or XLSX export (same filters and scope, at most 10,000 rows). */
+export async function exportRows(db: Db, principal: Principal, query: InboxQuery) {
+  const rows: (string | number | boolean | null)[][] = [];
+  for (let offset = 0; offset < 10_000; offset += 100) {
+    const page = await listInbox(db, principal, { ...query, limit: 100, offset });
+    for (const c of page.items) {
+      rows.push([
+        c.diarienummer,
+        c.organisation.name,
+        c.unitId,
+        c.offering.title,
+        c.caseType,
+        c.status.sv,
+        c.companyName,
+        c.municipality,
+        c.receivedOn,
+        c.dueOn,
+        c.overdue ? 'ja' : 'nej',
+        c.assigneeId,
+      ]);
+    }
+    if (page.items.length < 100) break;
+  }
+  await appendAudit(db, {
+    actorId: principal.userId,
+    actorKind: 'staff',
+    action: 'case.list_exported',
+    entity: 'case',
+    entityId: '*',
+    details: { rows: rows.length, query },
+  });
+  return { header: EXPORT_HEADER, rows };
+}
+
+/** A closed case as an FGS/E-ARK archive package (zip), for the owning organisation. */
+export async function archiveCase(
+  db: Db,
+  principal: Principal,
+  id: string,
+): Promise<{ diarienummer: string; zip: Uint8Array }> {
+  const row = await repo.findCase(db, id);
+  if (!row || !staffMaySee(principal, row))
+    throw new AppError('case_not_found', 'Ärendet finns inte eller så saknar du behörighet');
+  if (!row.closedAt)
+    throw new AppError('conflict', `Ärendet ${row.diarienummer} är inte avslutat; bara avslutade ärenden arkiveras`);
+  const kase = await present(db, row, 'staff');
+  const zip = archivePackage(kase, await repo.allDocumentsOf(db, id), { createdAt: new Date(), creator: 'Lotsen' });
+  await appendAudit(db, {
+    actorId: principal.userId,
+    actorKind: 'staff',
+    action: 'case.archived',
+    entity: 'case',
+    entityId: id,
+    organisationId: row.organisationId,
+    details: { diarienummer: row.diarienummer, bytes: zip.length },
+  });
+  return { diarienummer: row.diarienummer, zip };
+}
+
+/** Gallring by each case type's rule: a dry run reports, `apply` deletes or anonymises. */
+export async function retention(db: Db, options: { apply: boolean; now?: Date; actorId?: string | null }) {
+  return runRetention(db, await workflows(db), options);
 }

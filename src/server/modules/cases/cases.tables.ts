@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
-  customType,
   check,
+  customType,
   date,
   index,
   integer,

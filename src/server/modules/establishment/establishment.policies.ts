@@ -27,7 +27,10 @@ export function isInInvestmentTeam(principal: Principal): boolean {
 }
 
 /** An inquiry is seen by the team that holds it and by the teams it is shared with. */
-export function maySeeInquiry(principal: Principal, inquiry: { organisationId: string; sharedWith: readonly string[] }) {
+export function maySeeInquiry(
+  principal: Principal,
+  inquiry: { organisationId: string; sharedWith: readonly string[] },
+) {
   const teams = investmentTeams(principal);
   if (teams === '*') return true;
   return teams.includes(inquiry.organisationId) || inquiry.sharedWith.some((o) => teams.includes(o));

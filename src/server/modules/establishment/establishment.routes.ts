@@ -19,7 +19,10 @@ import type { Principal } from '../access/access.policies.js';
 import { INQUIRY_ROUTE_ROLES } from './establishment.policies.js';
 import * as establishment from './establishment.service.js';
 
-const SiteParams = Type.Object({ id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,119}$' }) }, { additionalProperties: false });
+const SiteParams = Type.Object(
+  { id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,119}$' }) },
+  { additionalProperties: false },
+);
 const InquiryParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
@@ -153,7 +156,8 @@ export function establishmentRoutes(app: App, { database }: AppDeps) {
       config: { access: INQUIRY_ROUTE_ROLES },
       schema: {
         tags: ['establishment'],
-        summary: 'Move an inquiry along the pipeline (lead → dialogue → site visit → offer → decision → established | lost)',
+        summary:
+          'Move an inquiry along the pipeline (lead → dialogue → site visit → offer → decision → established | lost)',
         params: InquiryParams,
         body: MoveInquiryRequest,
         response: { 200: InquiryResponse, ...errors, 409: Problem },

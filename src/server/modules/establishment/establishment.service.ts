@@ -16,8 +16,8 @@ import type { Principal } from '../access/access.policies.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { organisationNames } from '../catalogue/catalogue.service.js';
 import { isMunicipalityCode, municipalityName } from '../catalogue/geography.js';
-import * as repo from './establishment.repository.js';
 import { investmentTeams, maySeeInquiry } from './establishment.policies.js';
+import * as repo from './establishment.repository.js';
 import { isStage, mayLinkCases, mayMove, nextStages, type Stage } from './inquiry-pipeline.js';
 import { matchSites, type SiteFacts } from './site-matching.js';
 
@@ -260,7 +260,8 @@ export async function getInquiry(db: Db, principal: Principal, id: string): Prom
 function holdingTeam(principal: Principal, asked: string | undefined): string {
   const teams = investmentTeams(principal);
   if (teams === '*') {
-    if (!asked) throw new AppError('validation_failed', 'Ange organisationId', [{ field: 'organisationId', message: 'krävs' }]);
+    if (!asked)
+      throw new AppError('validation_failed', 'Ange organisationId', [{ field: 'organisationId', message: 'krävs' }]);
     return asked;
   }
   if (teams.length === 0)
@@ -397,7 +398,10 @@ export async function linkCase(db: Db, principal: Principal, id: string, caseId:
     return await db.transaction(async (tx) => {
       const row = await visibleInquiry(tx, principal, id, true);
       if (!isStage(row.stage) || !mayLinkCases(row.stage))
-        throw new AppError('illegal_transition', 'Ärenden kopplas när investeraren har bestämt sig (beslut eller etablerad)');
+        throw new AppError(
+          'illegal_transition',
+          'Ärenden kopplas när investeraren har bestämt sig (beslut eller etablerad)',
+        );
       const linked = await repo.linkCase(tx, { inquiryId: id, caseId, linkedBy: principal.userId });
       if (linked) {
         await repo.addInquiryEvent(tx, { inquiryId: id, note: `case:${caseId}`, actorId: principal.userId });

@@ -7,7 +7,9 @@ export const ORGANISER_ROUTE_ROLES = ['case-worker', 'coordinator', 'org-admin',
 /** The organisations whose events the principal runs ('*': all, for system admins). */
 export function organisedBy(principal: Principal): readonly string[] | '*' {
   if (principal.roles.includes('system-admin')) return '*';
-  return [...new Set(principal.memberships.filter((m) => ORGANISER_ROLES.includes(m.role)).map((m) => m.organisationId))];
+  return [
+    ...new Set(principal.memberships.filter((m) => ORGANISER_ROLES.includes(m.role)).map((m) => m.organisationId)),
+  ];
 }
 
 export function mayOrganise(principal: Principal | null, organisationId: string): boolean {

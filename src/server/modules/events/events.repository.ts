@@ -37,10 +37,25 @@ export async function listPublished(db: Conn, filter: EventFilter, page: { limit
 }
 
 /** Every event of the organisations (drafts too), newest first; '*': all. */
-export async function listOrganised(db: Conn, organisations: readonly string[] | '*', page: { limit: number; offset: number }) {
-  const where = organisations === '*' ? undefined : organisations.length === 0 ? sql`false` : inArray(events.organisationId, [...organisations]);
+export async function listOrganised(
+  db: Conn,
+  organisations: readonly string[] | '*',
+  page: { limit: number; offset: number },
+) {
+  const where =
+    organisations === '*'
+      ? undefined
+      : organisations.length === 0
+        ? sql`false`
+        : inArray(events.organisationId, [...organisations]);
   const [rows, [total]] = await Promise.all([
-    db.select().from(events).where(where).orderBy(desc(events.startsAt), asc(events.id)).limit(page.limit).offset(page.offset),
+    db
+      .select()
+      .from(events)
+      .where(where)
+      .orderBy(desc(events.startsAt), asc(events.id))
+      .limit(page.limit)
+      .offset(page.offset),
     db.select({ n: count() }).from(events).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
@@ -77,7 +92,12 @@ export async function seatCounts(db: Conn, eventIds: readonly string[]) {
   const rows = await db
     .select({ eventId: eventRegistrations.eventId, status: eventRegistrations.status, n: count() })
     .from(eventRegistrations)
-    .where(and(inArray(eventRegistrations.eventId, [...eventIds]), inArray(eventRegistrations.status, ['confirmed', 'waitlisted'])))
+    .where(
+      and(
+        inArray(eventRegistrations.eventId, [...eventIds]),
+        inArray(eventRegistrations.status, ['confirmed', 'waitlisted']),
+      ),
+    )
     .groupBy(eventRegistrations.eventId, eventRegistrations.status);
   const counts = new Map<string, { confirmed: number; waitlisted: number }>();
   for (const id of eventIds) counts.set(id, { confirmed: 0, waitlisted: 0 });
@@ -102,7 +122,10 @@ export async function liveRegistrationByEmail(db: Conn, eventId: string, email: 
   return row;
 }
 
-export async function insertRegistration(db: Conn, row: typeof eventRegistrations.$inferInsert): Promise<RegistrationRow> {
+export async function insertRegistration(
+  db: Conn,
+  row: typeof eventRegistrations.$inferInsert,
+): Promise<RegistrationRow> {
   const [inserted] = await db.insert(eventRegistrations).values(row).returning();
   return inserted as RegistrationRow;
 }

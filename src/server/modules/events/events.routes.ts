@@ -184,7 +184,15 @@ export function eventRoutes(app: App, { database, config }: AppDeps) {
   app.post(
     '/api/events/:id/registrations',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: {
+        access: 'public',
+        // Per address and event: enough for a company registering its staff, not for flooding one event.
+        rateLimit: {
+          max: 20,
+          timeWindow: '1 minute',
+          keyGenerator: (request) => `${request.ip}:${(request.params as { id?: string }).id ?? ''}`,
+        },
+      },
       bodyLimit: 16 * 1024,
       schema: {
         tags: ['events'],

@@ -15,8 +15,8 @@ import type { Principal } from '../access/access.policies.js';
 import { getOffering, organisationNames, strategyTrees } from '../catalogue/catalogue.service.js';
 import { isMunicipalityCode, municipalityName } from '../catalogue/geography.js';
 import { enqueueEmail } from '../outbox/outbox.repository.js';
-import * as repo from './events.repository.js';
 import { mayOrganise, organisedBy } from './events.policies.js';
+import * as repo from './events.repository.js';
 import { toICalendar } from './ical.js';
 
 export interface EventLinks {
@@ -65,7 +65,13 @@ function toEventResponse(
 }
 
 async function present(db: Db | Tx, rows: repo.EventRow[], now = new Date()): Promise<EventResponse[]> {
-  const [names, seats] = await Promise.all([organisationNames(db as Db), repo.seatCounts(db, rows.map((r) => r.id))]);
+  const [names, seats] = await Promise.all([
+    organisationNames(db as Db),
+    repo.seatCounts(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
   return rows.map((r) => toEventResponse(r, names, seats.get(r.id) ?? { confirmed: 0, waitlisted: 0 }, now));
 }
 
@@ -223,7 +229,8 @@ export async function publishEvent(db: Db, principal: Principal, id: string): Pr
   const row = await db.transaction(async (tx) => {
     const current = await organisedEvent(tx, principal, id, true);
     if (current.status === 'published') return current;
-    if (current.status !== 'draft') throw new AppError('illegal_transition', 'Ett inställt evenemang kan inte publiceras');
+    if (current.status !== 'draft')
+      throw new AppError('illegal_transition', 'Ett inställt evenemang kan inte publiceras');
     return repo.updateEvent(tx, id, { status: 'published', publishedAt: new Date() });
   });
   const [event] = await present(db, [row]);
@@ -382,7 +389,13 @@ export async function listRegistrations(db: Db, principal: Principal, eventId: s
  * Marks who came. The attendance row keeps no name or e-mail: the company (when known) and what
  * the event was part of, for the strategy follow-up's reach.
  */
-export async function markAttendance(db: Db, principal: Principal, eventId: string, registrationId: string, attended: boolean) {
+export async function markAttendance(
+  db: Db,
+  principal: Principal,
+  eventId: string,
+  registrationId: string,
+  attended: boolean,
+) {
   await db.transaction(async (tx) => {
     const event = await organisedEvent(tx, principal, eventId);
     const registration = await repo.findRegistration(tx, eventId, registrationId);
@@ -480,7 +493,8 @@ export async function seedDemoEvents(db: Db, now = new Date()): Promise<number> 
       organisationId: 'region-orebro-lan',
       kind: 'network-meeting',
       title: 'Nätverksträff: Mat och dryck i Örebro län',
-      description: 'Träffa andra företag inom livsmedelsförädling, forskare från Örebro universitet och kommunens etableringsstöd.',
+      description:
+        'Träffa andra företag inom livsmedelsförädling, forskare från Örebro universitet och kommunens etableringsstöd.',
       startsAt: day(28, 15),
       endsAt: day(28, 17),
       location: 'Örebro slott',
@@ -490,9 +504,11 @@ export async function seedDemoEvents(db: Db, now = new Date()): Promise<number> 
       strategyNodeIds: ['orebro-2018-2022/inriktning-1/digitala-motesplatser'],
     },
   ];
-  const known = new Set((await strategyTrees(db)).flatMap(function ids(n): string[] {
-    return [n.id, ...n.children.flatMap(ids)];
-  }));
+  const known = new Set(
+    (await strategyTrees(db)).flatMap(function ids(n): string[] {
+      return [n.id, ...n.children.flatMap(ids)];
+    }),
+  );
   let added = 0;
   for (const e of demo) {
     if (!names.has(e.organisationId)) continue;

@@ -108,8 +108,5 @@ export const eventAttendance = pgTable(
     markedBy: uuid('marked_by').references(() => users.id, { onDelete: 'set null' }),
     markedAt: timestamp('marked_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('event_attendance_event_idx').on(t.eventId),
-    index('event_attendance_orgnr_idx').on(t.companyOrgnr),
-  ],
+  (t) => [index('event_attendance_event_idx').on(t.eventId), index('event_attendance_orgnr_idx').on(t.companyOrgnr)],
 );

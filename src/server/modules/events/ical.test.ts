@@ -47,7 +47,8 @@ describe('iCalendar line folding', () => {
   it('never splits a multi-byte character', () => {
     const folded = foldLine(`X:${'ö'.repeat(100)}`);
     expect(folded).not.toContain('\uFFFD');
-    for (const physical of folded.split('\r\n ')) expect(() => decodeURIComponent(encodeURIComponent(physical))).not.toThrow();
+    for (const physical of folded.split('\r\n '))
+      expect(() => decodeURIComponent(encodeURIComponent(physical))).not.toThrow();
   });
 });
 

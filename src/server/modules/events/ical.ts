@@ -32,7 +32,10 @@ export function escapeText(value: string): string {
 
 /** 20260315T073000Z: UTC date-time form (§3.3.5, form #2). */
 export function formatUtc(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /**

@@ -19,8 +19,7 @@ export function ownsProfile(
   principal: Principal,
   profile: { companyOrgnr: string | null; organisationId: string | null },
 ): boolean {
-  if (profile.companyOrgnr)
-    return principal.kind === 'company-rep' && principal.actingCompany === profile.companyOrgnr;
+  if (profile.companyOrgnr) return principal.kind === 'company-rep' && principal.actingCompany === profile.companyOrgnr;
   if (profile.organisationId) return publishingOrganisations(principal).includes(profile.organisationId);
   return false;
 }

@@ -37,7 +37,8 @@ export async function allActive(db: Conn): Promise<ProfileRow[]> {
 export async function ownedBy(db: Conn, owner: { companyOrgnr: string | null; organisationIds: readonly string[] }) {
   const conditions: SQL[] = [];
   if (owner.companyOrgnr) conditions.push(eq(matchProfiles.companyOrgnr, owner.companyOrgnr));
-  if (owner.organisationIds.length > 0) conditions.push(inArray(matchProfiles.organisationId, [...owner.organisationIds]));
+  if (owner.organisationIds.length > 0)
+    conditions.push(inArray(matchProfiles.organisationId, [...owner.organisationIds]));
   if (conditions.length === 0) return [];
   return db
     .select()

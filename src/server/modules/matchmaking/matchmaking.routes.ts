@@ -69,7 +69,8 @@ export function matchmakingRoutes(app: App, { database }: AppDeps) {
         response: { 201: OwnProfile, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await matchmaking.createProfile(db, principalOf(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await matchmaking.createProfile(db, principalOf(request), request.body)),
   );
 
   app.patch(

@@ -12,8 +12,8 @@ import type { Principal } from '../access/access.policies.js';
 import { organisationNames } from '../catalogue/catalogue.service.js';
 import { isMunicipalityCode, municipalityName } from '../catalogue/geography.js';
 import { type MatchFacts, suggestMatches } from './match-scoring.js';
-import * as repo from './matchmaking.repository.js';
 import { ownsProfile, publishingOrganisations } from './matchmaking.policies.js';
+import * as repo from './matchmaking.repository.js';
 
 function toPublic(row: repo.ProfileRow): PublicProfile {
   return {

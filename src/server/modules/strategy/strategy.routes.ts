@@ -33,7 +33,6 @@ const FOLLOWERS = ['org-admin', 'analyst', 'system-admin'] as const;
 const ANALYSTS = ['analyst', 'system-admin'] as const;
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 const NodeParams = Type.Object({ id: NodeId }, { additionalProperties: false });
-const NodePeriodParams = Type.Object({ id: NodeId, period: PeriodCode }, { additionalProperties: false });
 const IndicatorParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const Window = Type.Object(
   {
@@ -142,41 +141,35 @@ export function strategyRoutes(app: App, { database }: AppDeps) {
   );
 
   app.put(
-    '/api/strategy/nodes/:id/follow-ups/:period',
+    '/api/strategy/nodes/:id/follow-ups',
     {
       config: { access: FOLLOWERS },
       schema: {
         tags,
         summary: "Write the node's follow-up for a period (status and the owner's comment)",
-        params: NodePeriodParams,
+        params: NodeParams,
         body: FollowUpRequest,
         response: { 200: FollowUpResponse, ...errors },
       },
     },
     async (request) =>
-      strategy.writeFollowUp(db, principalOf(request), request.params.id, request.params.period, request.body),
+      strategy.writeFollowUp(db, principalOf(request), request.params.id, request.body.period, request.body),
   );
 
   app.put(
-    '/api/strategy/nodes/:id/deadlines/:period',
+    '/api/strategy/nodes/:id/deadlines',
     {
       config: { access: FOLLOWERS },
       schema: {
         tags,
         summary: 'Set when the follow-up of a strategy for a period is due',
-        params: NodePeriodParams,
+        params: NodeParams,
         body: DeadlineRequest,
         response: { 204: Type.Null(), ...errors },
       },
     },
     async (request, reply) => {
-      await strategy.setDeadline(
-        db,
-        principalOf(request),
-        request.params.id,
-        request.params.period,
-        request.body.dueOn,
-      );
+      await strategy.setDeadline(db, principalOf(request), request.params.id, request.body.period, request.body.dueOn);
       return reply.code(204).send(null);
     },
   );
@@ -219,16 +212,13 @@ export function strategyRoutes(app: App, { database }: AppDeps) {
   );
 
   app.put(
-    '/api/strategy/indicators/:id/values/:period',
+    '/api/strategy/indicators/:id/values',
     {
       config: { access: FOLLOWERS },
       schema: {
         tags,
         summary: 'Enter the value of a hand-entered indicator for a period',
-        params: Type.Object(
-          { id: Type.String({ format: 'uuid' }), period: PeriodCode },
-          { additionalProperties: false },
-        ),
+        params: IndicatorParams,
         body: IndicatorValueRequest,
         response: { 204: Type.Null(), ...errors },
       },
@@ -238,7 +228,7 @@ export function strategyRoutes(app: App, { database }: AppDeps) {
         db,
         principalOf(request),
         request.params.id,
-        request.params.period,
+        request.body.period,
         request.body.value,
       );
       return reply.code(204).send(null);

@@ -3,10 +3,13 @@ import type { OfferingResponse } from '../../../contracts/catalogue.js';
 import type { IntakeResponse } from '../../../contracts/intake.js';
 import { errorMessage } from '../../components/Status.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { ApiError, postJson } from '../../lib/api.js';
+import { ApiError } from '../../lib/api.js';
 import { useRegions } from '../../lib/regions.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
-import { ChoiceConfirmation } from './ChoiceConfirmation.js';
+import { send } from '../access/access-api.js';
+import { CaseReceipt } from '../cases/CaseReceipt.js';
+import type { SubmitCaseAnswer } from '../cases/cases-api.js';
+import { SubmitCaseForm } from '../cases/SubmitCaseForm.js';
 import { IntakeForm } from './IntakeForm.js';
 import { IntakeResults } from './IntakeResults.js';
 import {
@@ -22,9 +25,16 @@ interface State {
   draft: IntakeDraft;
   answer: IntakeResponse | null;
   chosen: OfferingResponse | null;
+  /** The case submitted for the chosen offering, and the e-mail address it was sent with. */
+  submitted: { answer: SubmitCaseAnswer; email: string } | null;
 }
 
-const EMPTY: State = { draft: { text: '', place: '', stage: '', size: '' }, answer: null, chosen: null };
+const EMPTY: State = {
+  draft: { text: '', place: '', stage: '', size: '' },
+  answer: null,
+  chosen: null,
+  submitted: null,
+};
 
 /**
  * Kept while the app runs, so that reading an offering and coming back shows the same
@@ -49,9 +59,10 @@ export function StartPage() {
   const [choiceError, setChoiceError] = useState<string | null>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const confirmationHeading = useRef<HTMLHeadingElement>(null);
-  const focusNext = useRef<'results' | 'confirmation' | 'text' | null>(null);
+  const receiptHeading = useRef<HTMLHeadingElement>(null);
+  const focusNext = useRef<'results' | 'confirmation' | 'receipt' | 'text' | null>(null);
 
-  useDocumentTitle(state.chosen ? t.intake.confirmationTitle : t.intake.title);
+  useDocumentTitle(state.submitted ? t.cases.receipt.title : state.chosen ? t.cases.submit.title : t.intake.title);
 
   useEffect(() => {
     const target = focusNext.current;
@@ -59,6 +70,7 @@ export function StartPage() {
     focusNext.current = null;
     if (target === 'results') resultsHeading.current?.focus();
     else if (target === 'confirmation') confirmationHeading.current?.focus();
+    else if (target === 'receipt') receiptHeading.current?.focus();
     else document.getElementById('need')?.focus();
   });
 
@@ -87,9 +99,10 @@ export function StartPage() {
     setChoiceError(null);
     setSubmitting(true);
     try {
-      const answer = await postJson<IntakeResponse>('/api/intake/route', built.request);
+      // `send` carries the CSRF token when a company is signed in (the server demands it then).
+      const answer = await send<IntakeResponse>('POST', '/api/intake/route', built.request);
       focusNext.current = 'results';
-      update((s) => ({ ...s, answer, chosen: null }));
+      update((s) => ({ ...s, answer, chosen: null, submitted: null }));
     } catch (error) {
       const problem = error instanceof ApiError ? error : new ApiError(0, 'unknown', String(error));
       const fields: Partial<Record<IntakeField, string>> = {};
@@ -110,7 +123,7 @@ export function StartPage() {
     setChoosing(ranked.offering.id);
     setChoiceError(null);
     try {
-      await postJson<void>(`/api/intake/${encodeURIComponent(state.answer.intakeId)}/choice`, {
+      await send<void>('POST', `/api/intake/${encodeURIComponent(state.answer.intakeId)}/choice`, {
         offeringId: ranked.offering.id,
       });
       focusNext.current = 'confirmation';
@@ -128,15 +141,36 @@ export function StartPage() {
     update((s) => ({ ...s, answer: null }));
   };
 
+  const startOver = () => {
+    focusNext.current = 'text';
+    update(() => EMPTY);
+  };
+
+  if (state.submitted) {
+    return (
+      <CaseReceipt
+        answer={state.submitted.answer}
+        email={state.submitted.email}
+        headingRef={receiptHeading}
+        onStartOver={startOver}
+      />
+    );
+  }
+
   if (state.chosen) {
     return (
-      <ChoiceConfirmation
+      <SubmitCaseForm
         offering={state.chosen}
+        intakeId={state.answer?.intakeId ?? null}
+        text={state.answer?.request.text ?? state.draft.text}
+        place={state.draft.place}
         headingRef={confirmationHeading}
-        onStartOver={() => {
-          focusNext.current = 'text';
-          update(() => EMPTY);
+        onSubmitted={(answer, email) => {
+          focusNext.current = 'receipt';
+          update((s) => ({ ...s, submitted: { answer, email } }));
+          window.scrollTo(0, 0);
         }}
+        onStartOver={startOver}
       />
     );
   }

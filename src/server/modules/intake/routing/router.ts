@@ -196,9 +196,7 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
    */
   function wordMatcher(list: readonly string[]): (surface: string, stem: string | undefined) => boolean {
     const surfaces = new Set(list.map(fold));
-    const stems = new Set(
-      list.map((w) => analyzer.normalize(fold(w))).filter((s) => s.length >= MIN_LIST_STEM_LENGTH),
-    );
+    const stems = new Set(list.map((w) => analyzer.normalize(fold(w))).filter((s) => s.length >= MIN_LIST_STEM_LENGTH));
     return (surface, stem) => surfaces.has(fold(surface)) || (stem !== undefined && stems.has(stem));
   }
   const businessStems = new Set(BUSINESS_WORDS.map((w) => analyzer.normalize(fold(w))));
