@@ -18,7 +18,18 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'db', include: ['src/**/*.db.test.ts', 'src/**/*.http.test.ts', 'test/**/*.test.ts'] },
+        test: {
+          name: 'db',
+          include: ['src/**/*.db.test.ts', 'src/**/*.http.test.ts', 'test/**/*.test.ts'],
+          exclude: ['test/fuzz/**', 'test/crash/**'],
+        },
+      },
+      // Property-based requests from the OpenAPI document and bad input (`npm run test:fuzz`).
+      { extends: true, test: { name: 'fuzz', include: ['test/fuzz/**/*.test.ts'], testTimeout: 240_000 } },
+      // Real server processes killed part-way, and several processes on one PostgreSQL (`npm run test:crash`).
+      {
+        extends: true,
+        test: { name: 'crash', include: ['test/crash/**/*.test.ts'], maxWorkers: 1, testTimeout: 300_000 },
       },
       { extends: true, test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], maxWorkers: 1, testTimeout: 60_000 } },
     ],

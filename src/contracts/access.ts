@@ -6,7 +6,7 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.U
 export const Orgnr = Type.String({
   minLength: 10,
   maxLength: 13,
-  pattern: '^[0-9]{6,8}-?[0-9]{4}$',
+  pattern: '^[0-9]{6,8}[-+]?[0-9]{4}$',
   description: 'Organisationsnummer, with or without hyphen (checked with the Luhn digit)',
 });
 

@@ -49,10 +49,16 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.addSchema(Problem);
 
   // Security by default: a route without a valid access rule stops the app from building.
+  const factor = deps.config.rateLimitFactor;
   app.addHook('onRoute', (route) => {
     if (route.method === 'HEAD') return;
     if (!isAccess(route.config?.access)) {
       throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access)`);
+    }
+    // LOTSEN_RATE_LIMIT_FACTOR scales each declared limit (a copy: some routes share one object).
+    const limit = route.config?.rateLimit;
+    if (factor !== 1 && limit && typeof limit === 'object' && typeof limit.max === 'number') {
+      route.config = { ...route.config, rateLimit: { ...limit, max: Math.max(1, Math.round(limit.max * factor)) } };
     }
   });
 

@@ -15,6 +15,8 @@ export interface Config {
   publicBaseUrl: string;
   auth: AuthConfig;
   mail: MailConfig;
+  /** Multiplies every per-route rate limit (tests and benchmarks raise it; 1 = as declared). */
+  rateLimitFactor: number;
 }
 
 /** Outgoing e-mail. Without SMTP_URL (never in production) Lotsen runs its own local mailbox. */
@@ -93,6 +95,15 @@ function databaseUrl(env: Env): string | null {
   return value;
 }
 
+function rateLimitFactor(env: Env): number {
+  const value = env.LOTSEN_RATE_LIMIT_FACTOR;
+  if (value === undefined || value === '') return 1;
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) < 0.01 || Number(value) > 1_000_000) {
+    throw new ConfigError('LOTSEN_RATE_LIMIT_FACTOR', `måste vara ett tal 0.01–1000000 (fick "${value}")`);
+  }
+  return Number(value);
+}
+
 function flag(env: Env, name: string, fallback: boolean): boolean {
   const value = env[name];
   if (value === undefined || value === '') return fallback;
@@ -115,6 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicBaseUrl: env.LOTSEN_PUBLIC_URL?.trim() || `http://localhost:${p}`,
     auth: authConfig(env, oneOf(env, 'NODE_ENV', NODE_ENVS, 'development')),
     mail: mailConfig(env, oneOf(env, 'NODE_ENV', NODE_ENVS, 'development')),
+    rateLimitFactor: rateLimitFactor(env),
   };
 }
 

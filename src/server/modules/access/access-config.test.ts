@@ -41,9 +41,20 @@ describe('sign-in configuration from the environment', () => {
   });
 
   it('maps claims from the environment, with the Swedish OIDC profile as the personnummer default', () => {
-    const config = loadConfig({ ...production, LOTSEN_OIDC_STAFF_CLAIM_EMAIL: 'preferred_username' });
+    const config = loadConfig({
+      ...production,
+      LOTSEN_OIDC_STAFF_CLAIM_EMAIL: 'preferred_username',
+      LOTSEN_OIDC_STAFF_CLAIM_SUBJECT: 'oid',
+      LOTSEN_OIDC_COMPANY_ISSUER: 'https://broker.example.se/',
+    });
     expect(config.auth.devIdp).toBe(false);
-    expect(config.auth.staff?.claims).toEqual({ name: 'name', email: 'preferred_username', personnummer: null });
+    expect(config.auth.staff?.claims).toEqual({
+      subject: 'oid',
+      name: 'name',
+      email: 'preferred_username',
+      personnummer: null,
+    });
+    expect(config.auth.company?.issuer).toBe('https://broker.example.se');
     expect(config.auth.company?.claims.personnummer).toBe('https://id.oidc.se/claim/personalIdentityNumber');
   });
 

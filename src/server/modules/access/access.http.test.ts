@@ -46,6 +46,25 @@ describeEachDatabase('sessions, CSRF and sign-out', (database) => {
     expect(right.statusCode).toBe(204);
   });
 
+  it("lets a sole trader act for the firm whose number is their own personnummer, and nobody else's", async () => {
+    const amira = await signInAs(database(), 'foretagare-botkyrka');
+    const choose = (who: typeof amira) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/me/company',
+        headers: who.writeHeaders,
+        payload: { orgnr: '850614-2382' },
+      });
+    const notHers = await choose(amira);
+    expect(notHers.statusCode).toBe(403);
+    expect(notHers.json().code).toBe('not_representative');
+    const erik = await signInAs(database(), 'foretagare-vasteras');
+    expect((await choose(erik)).statusCode).toBe(204);
+    const me = (await app.inject({ url: '/api/me', headers: erik.headers })).json();
+    expect(me.actingCompany).toEqual({ orgnr: '8506142382', name: null });
+    expect(me.companies).toHaveLength(3);
+  });
+
   it("does not accept another session's CSRF token", async () => {
     const a = await signInAs(database(), 'foretagare-botkyrka');
     const b = await signInAs(database(), 'foretagare-botkyrka');

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
   AddStaffRequest,
@@ -26,6 +26,21 @@ const signedIn = ROLES;
 const admins = ['org-admin', 'system-admin'] as const;
 // Sign-in is where passwords would be guessed if there were any; keep it slow for robots.
 const loginLimit = { max: 20, timeWindow: '1 minute' };
+
+/**
+ * Sign-in runs in the browser's address bar: a browser that fails gets the account page with a
+ * message (`/konto?inloggning=…`), other clients get problem+json.
+ */
+async function orAccountPage(request: FastifyRequest, reply: FastifyReply, run: () => Promise<unknown>) {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof AppError) || !String(request.headers.accept ?? '').includes('text/html')) throw error;
+    request.log.warn({ err: error }, 'sign-in failed');
+    const reason = error.code === 'idp_unavailable' ? 'otillganglig' : 'misslyckades';
+    return reply.redirect(`/konto?inloggning=${reason}`, 303);
+  }
+}
 
 function sessionOf(request: FastifyRequest): access.ResolvedSession {
   if (!request.session) throw new AppError('unauthenticated', 'Logga in för att fortsätta');
@@ -56,16 +71,17 @@ export async function accessRoutes(app: App, deps: AppDeps): Promise<void> {
         response: { 302: Type.Null(), 400: Problem, 429: Problem, 502: Problem },
       },
     },
-    async (request, reply) => {
-      const { url, state } = await oidc.start(request.query.as, request.query.returnTo ?? '/');
-      reply.setCookie(
-        loginCookieName(config),
-        signLoginState(config.auth.secret, state),
-        cookieOptions(config, LOGIN_STATE_TTL_SECONDS),
-      );
-      reply.header('cache-control', 'no-store');
-      return reply.redirect(url, 302);
-    },
+    async (request, reply) =>
+      orAccountPage(request, reply, async () => {
+        const { url, state } = await oidc.start(request.query.as, request.query.returnTo ?? '/');
+        reply.setCookie(
+          loginCookieName(config),
+          signLoginState(config.auth.secret, state),
+          cookieOptions(config, LOGIN_STATE_TTL_SECONDS),
+        );
+        reply.header('cache-control', 'no-store');
+        return reply.redirect(url, 302);
+      }),
   );
 
   app.get(
@@ -88,28 +104,29 @@ export async function accessRoutes(app: App, deps: AppDeps): Promise<void> {
         response: { 303: Type.Null(), 400: Problem, 429: Problem, 502: Problem },
       },
     },
-    async (request, reply) => {
-      const login = readLoginState(config.auth.secret, readCookie(request, loginCookieName(config)));
-      reply.clearCookie(loginCookieName(config), cookieOptions(config, 0));
-      reply.header('cache-control', 'no-store');
-      if (request.query.error === 'access_denied') return reply.redirect('/?inloggning=avbruten', 303);
-      if (!login) throw new AppError('login_failed', 'Inloggningen har gått ut eller startades inte här. Börja om.');
-      if (request.query.error) throw new AppError('login_failed', `IdP:n svarade: ${request.query.error}`);
-      const identity = await oidc.finish(login, request.query as Record<string, string>);
-      const user = await access.signIn(db, identity, config.auth.personalIdKey);
-      if (request.session) await access.endSession(db, request.session.idHash);
-      const session = await access.createSession(db, user.id, config.auth, {
-        issuer: oidc.recordedIssuerFor(login.as),
-      });
-      // Sign-ins are rare enough to sweep expired sessions on, so no job is needed for it.
-      await access.purgeExpiredSessions(db);
-      reply.setCookie(
-        sessionCookieName(config),
-        session.token,
-        cookieOptions(config, config.auth.sessionMaxHours * 3600),
-      );
-      return reply.redirect(login.returnTo, 303);
-    },
+    async (request, reply) =>
+      orAccountPage(request, reply, async () => {
+        const login = readLoginState(config.auth.secret, readCookie(request, loginCookieName(config)));
+        reply.clearCookie(loginCookieName(config), cookieOptions(config, 0));
+        reply.header('cache-control', 'no-store');
+        if (request.query.error === 'access_denied') return reply.redirect('/konto?inloggning=avbruten', 303);
+        if (!login) throw new AppError('login_failed', 'Inloggningen har gått ut eller startades inte här. Börja om.');
+        if (request.query.error) throw new AppError('login_failed', `IdP:n svarade: ${request.query.error}`);
+        const identity = await oidc.finish(login, request.query as Record<string, string>);
+        const user = await access.signIn(db, identity, config.auth.personalIdKey);
+        if (request.session) await access.endSession(db, request.session.idHash);
+        const session = await access.createSession(db, user.id, config.auth, {
+          issuer: oidc.recordedIssuerFor(login.as),
+        });
+        // Sign-ins are rare enough to sweep expired sessions on, so no job is needed for it.
+        await access.purgeExpiredSessions(db);
+        reply.setCookie(
+          sessionCookieName(config),
+          session.token,
+          cookieOptions(config, config.auth.sessionMaxHours * 3600),
+        );
+        return reply.redirect(login.returnTo, 303);
+      }),
   );
 
   app.post(
@@ -158,7 +175,7 @@ export async function accessRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (request, reply) => {
-      await access.chooseCompany(db, sessionOf(request), request.body.orgnr);
+      await access.chooseCompany(db, sessionOf(request), request.body.orgnr, config.auth.personalIdKey);
       return reply.code(204).send(null);
     },
   );

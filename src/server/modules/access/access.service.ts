@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import OrganisationsnummerModule from 'organisationsnummer';
+import PersonnummerModule from 'personnummer';
 import type {
   AddStaffRequest,
   MeResponse,
@@ -25,6 +26,7 @@ import { DEMO_USERS, DEV_ISSUER } from './demo-users.js';
 
 // The package is CommonJS with `module.exports = class`; its types claim an ES default export.
 const Organisationsnummer = OrganisationsnummerModule as unknown as typeof OrganisationsnummerModule.default;
+const Personnummer = PersonnummerModule as unknown as typeof PersonnummerModule.default;
 
 type SessionSettings = Pick<AuthConfig, 'sessionIdleMinutes' | 'sessionMaxHours'>;
 
@@ -224,15 +226,43 @@ export async function me(db: Db, session: ResolvedSession): Promise<MeResponse> 
 }
 
 /**
+ * A sole trader's (enskild firma) organisationsnummer is the owner's personnummer: the 12-digit
+ * form (century from the separator, `+` for 100 years or older), or null for other companies.
+ */
+export function soleTraderPersonnummer(input: string): string | null {
+  if (!Organisationsnummer.valid(input) || !Organisationsnummer.parse(input).isPersonnummer()) return null;
+  try {
+    return Personnummer.parse(input.trim()).format(true);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Chooses the company the representative acts for in this session. Only companies the person is
  * recorded as representing can be chosen: the e-ID proves who the person is, not whom they represent.
+ * One exception needs no record: a sole trader's firm, whose number is the person's own personnummer.
  */
-export async function chooseCompany(db: Db, session: ResolvedSession, input: string): Promise<void> {
+export async function chooseCompany(
+  db: Db,
+  session: ResolvedSession,
+  input: string,
+  personalIdKey: string,
+): Promise<void> {
   if (session.principal.kind !== 'company-rep') {
     throw new AppError('forbidden', 'Bara företagsföreträdare väljer företag');
   }
   const orgnr = normaliseOrgnr(input);
   const companies = await repo.representationsOf(db, session.principal.userId);
+  const personnummer = soleTraderPersonnummer(input);
+  if (!companies.some((c) => c.orgnr === orgnr) && personnummer) {
+    const user = await repo.findUser(db, session.principal.userId);
+    if (user?.personalIdHash && user.personalIdHash === hashPersonnummer(personalIdKey, personnummer)) {
+      await repo.ensureCompany(db, orgnr, null);
+      await repo.addRepresentation(db, user.id, orgnr);
+      companies.push({ orgnr, name: null });
+    }
+  }
   if (!companies.some((c) => c.orgnr === orgnr)) {
     throw new AppError('not_representative', `Du är inte registrerad som företrädare för ${orgnr}`, [
       { field: 'orgnr', message: 'inte ett av dina företag' },

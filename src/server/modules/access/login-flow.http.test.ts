@@ -122,6 +122,17 @@ describeEachDatabase('sign-in through the development provider over real HTTP', 
     const bare = await fetch(`${base}/auth/callback?code=abc&state=def`, { redirect: 'manual' });
     expect(bare.status).toBe(400);
     expect(((await bare.json()) as { code: string }).code).toBe('login_failed');
+
+    const jar = new CookieJar();
+    const start = await fetch(`${base}/auth/login?as=staff`, { redirect: 'manual' });
+    jar.store(start);
+    const forged = await fetch(`${base}/auth/callback?code=abc&state=forged`, {
+      redirect: 'manual',
+      headers: { cookie: jar.header('/auth/callback'), accept: 'text/html' },
+    });
+    // A browser is sent to the account page with a message rather than shown JSON.
+    expect(forged.status).toBe(303);
+    expect(forged.headers.get('location')).toBe('/konto?inloggning=misslyckades');
   });
 
   it('signs in a company owner in Botkyrka with code + PKCE, acting for the one company, then logs out here and at the IdP', async () => {
@@ -198,7 +209,7 @@ describeEachDatabase('sign-in through the development provider over real HTTP', 
     const page = await browse(jar, '/auth/login?as=staff');
     const action = /action="([^"]+\/abort)"/.exec(page.text)?.[1] as string;
     const back = await browse(jar, action, { form: {} });
-    expect(back.url.pathname).toBe('/');
+    expect(back.url.pathname).toBe('/konto');
     expect(back.url.searchParams.get('inloggning')).toBe('avbruten');
     expect(jar.has('lotsen')).toBe(false);
   });

@@ -205,7 +205,9 @@ export class OidcLogin {
     const idClaims = tokens.claims();
     if (!idClaims) throw new AppError('login_failed', 'IdP:n skickade ingen ID-token');
     let claims: Record<string, unknown> = { ...idClaims };
-    const wanted = [setup.claims.name, setup.claims.email, setup.claims.personnummer].filter((c): c is string => !!c);
+    const wanted = [setup.claims.subject, setup.claims.name, setup.claims.email, setup.claims.personnummer].filter(
+      (c): c is string => !!c,
+    );
     // Some brokers put the personnummer only in userinfo.
     if (wanted.some((c) => claims[c] === undefined) && configuration.serverMetadata().userinfo_endpoint) {
       try {

@@ -84,6 +84,8 @@ export const cases = pgTable(
     index('cases_org_status_idx').on(t.organisationId, t.status, t.dueOn),
     index('cases_company_idx').on(t.companyOrgnr, t.createdAt),
     index('cases_assignee_idx').on(t.assigneeId),
+    // The strategy statistics read a strategy's cases by offering and period.
+    index('cases_offering_received_idx').on(t.offeringId, t.receivedOn),
     check('cases_case_type_check', sql`${t.caseType} in ('advisory', 'application', 'inquiry', 'registration')`),
   ],
 );

@@ -6,7 +6,8 @@ import type { Mailer } from './outbox.worker.js';
 
 /** Sends through an SMTP server, e.g. `smtp://user:pass@mail.example.se:587`. */
 export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  // Pooled: one SMTP connection carries many messages instead of one handshake per e-mail.
+  const transport = nodemailer.createTransport(url.includes('?') ? `${url}&pool=true` : `${url}?pool=true`);
   return {
     async send(message: EmailMessage) {
       await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });

@@ -16,6 +16,20 @@ export async function enqueueEmail(db: Db | Tx, message: EmailMessage): Promise<
 }
 
 /**
+ * Queues a message unless an equal one (same kind and payload) waits that no worker has taken yet:
+ * a debounce. The waiting one is locked until the caller commits, so a worker takes it only after
+ * the change is visible; one a worker is already handling is locked, so a new one is queued.
+ */
+export async function enqueueOnce(db: Db | Tx, kind: string, payload: Record<string, string>): Promise<void> {
+  const json = JSON.stringify(payload);
+  await db.execute(sql`with waiting as (
+      select id from outbox where kind = ${kind} and status = 'pending' and payload = ${json}::jsonb
+      limit 1 for update skip locked
+    )
+    insert into outbox (kind, payload) select ${kind}, ${json}::jsonb where not exists (select 1 from waiting)`);
+}
+
+/**
  * Claims due messages for this worker: row locks with SKIP LOCKED, so several processes draining
  * the same outbox never take the same message.
  */

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { refreshStatisticsFromOutbox } from '../strategy/strategy.service.js';
 import * as repo from './outbox.repository.js';
 
 export interface Mailer {
@@ -15,7 +16,8 @@ export function retryAt(attemptsSoFar: number, now: Date = new Date()): Date | n
 }
 
 /**
- * Sends what is due, one message per transaction so a crash never marks an unsent message sent.
+ * Handles what is due, by kind ('email': send it; 'indicator-refresh': recompute a strategy's
+ * statistics), one message per transaction so a crash never marks an unhandled message handled.
  * Returns how many messages were handled (sent or failed).
  */
 export async function drainOutbox(db: Db, mailer: Mailer, limit = 20): Promise<number> {
@@ -25,8 +27,11 @@ export async function drainOutbox(db: Db, mailer: Mailer, limit = 20): Promise<n
       const [message] = await repo.claimDue(tx, 1);
       if (!message) return false;
       try {
-        if (message.kind !== 'email') throw new Error(`unknown outbox kind ${message.kind}`);
-        await mailer.send(message.payload as repo.EmailMessage);
+        if (message.kind === 'email') await mailer.send(message.payload as repo.EmailMessage);
+        else if (message.kind === 'indicator-refresh')
+          // In a savepoint: a failed refresh rolls back alone, and the message is still marked failed.
+          await tx.transaction((sp) => refreshStatisticsFromOutbox(sp, message.payload as { root: string }));
+        else throw new Error(`unknown outbox kind ${message.kind}`);
         await repo.markSent(tx, message.id);
       } catch (error) {
         await repo.markFailed(tx, message.id, (error as Error).message, retryAt(message.attempts));

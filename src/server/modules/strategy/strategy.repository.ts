@@ -2,7 +2,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { strategyNodes } from '../catalogue/catalogue.tables.js';
-import type { PeriodKind } from './period.js';
 import {
   companyProfiles,
   strategyFollowUpDeadlines,
@@ -10,6 +9,9 @@ import {
   strategyIndicators,
   strategyIndicatorValues,
   strategyNodeRevisions,
+  strategyNodeStats,
+  strategyOfferingStats,
+  strategyStatsState,
 } from './strategy.tables.js';
 
 type Conn = Db | Tx;
@@ -306,96 +308,6 @@ const linkedOfferings = (nodeId: string) => sql`with recursive sub(id) as (
     where o.strategy_links && (select array_agg(id) from sub)
   )`;
 
-const bucket = (kind: PeriodKind, column: SQL) =>
-  kind === 'year'
-    ? sql`to_char(${column}, 'YYYY')`
-    : sql`to_char(${column}, 'YYYY') || '-T' || ((extract(month from ${column})::int - 1) / 4 + 1)::text`;
-
-/** Distinct companies reached per node of a tree: each node counts its whole subtree, once per company. */
-export async function reachByNode(db: Conn, rootId: string, scope: CaseScope) {
-  return rows<{ node_id: string; companies: number; cases: number }>(
-    db,
-    sql`with recursive tree(node_id, ancestor_id) as (
-        select id, id from strategy_nodes where root_id = ${rootId}
-        union all
-        select t.node_id, n.parent_id from tree t join strategy_nodes n on n.id = t.ancestor_id where n.parent_id is not null
-      ), links as (
-        select distinct t.ancestor_id as node_id, o.id as offering_id
-        from offerings o cross join lateral unnest(o.strategy_links) as l(node) join tree t on t.node_id = l.node
-      ), reached as (
-        select c.offering_id, ${companyKey} as company, count(*)::int as cases from cases c
-        where c.offering_id in (select offering_id from links) and ${caseFilter(scope)}
-        group by 1, 2
-      )
-      select l.node_id, count(distinct r.company)::int as companies, sum(r.cases)::int as cases
-      from links l join reached r on r.offering_id = l.offering_id group by l.node_id`,
-  );
-}
-
-export interface PeriodFigures {
-  period: string;
-  companies: number;
-  cases: number;
-  women: number;
-  gender_answered: number;
-  young: number;
-  age_answered: number;
-  foreign_born: number;
-  born_answered: number;
-  establishments: number;
-  median_handling_days: number | null;
-}
-
-/** The live figures of a node's subtree per period: reach, cases, profile shares, establishments, handling time. */
-export async function figuresByPeriod(db: Conn, nodeId: string, scope: CaseScope, kind: PeriodKind) {
-  return rows<PeriodFigures>(
-    db,
-    sql`${linkedOfferings(nodeId)},
-      c as (
-        select ${bucket(kind, sql`c.received_on`)} as period, ${companyKey} as company, c.company_orgnr,
-          c.received_on, c.closed_at, c.status, l.establishing
-        from cases c join linked l on l.id = c.offering_id
-        where ${caseFilter(scope)}
-      ), per_company as (
-        select period, company, max(company_orgnr) as orgnr,
-          bool_or(establishing and status = 'avslutat') as established
-        from c group by period, company
-      ), companies as (
-        select pc.period, count(*)::int as companies,
-          count(*) filter (where p.leader_gender = 'woman')::int as women,
-          count(p.leader_gender)::int as gender_answered,
-          count(*) filter (where p.leader_age_band = 'under-30')::int as young,
-          count(p.leader_age_band)::int as age_answered,
-          count(*) filter (where p.leader_born_abroad)::int as foreign_born,
-          count(p.leader_born_abroad)::int as born_answered,
-          count(*) filter (where pc.established)::int as establishments
-        from per_company pc left join company_profiles p on p.orgnr = pc.orgnr
-        group by pc.period
-      ), handling as (
-        select period, count(*)::int as cases,
-          (percentile_cont(0.5) within group (order by (closed_at at time zone 'Europe/Stockholm')::date - received_on)
-            filter (where closed_at is not null))::float8 as median_handling_days
-        from c group by period
-      )
-      select companies.*, handling.cases, handling.median_handling_days
-      from companies join handling using (period) order by period`,
-  );
-}
-
-/** Companies reached per municipality (a company counts where its latest case in the period was). */
-export async function reachByMunicipality(db: Conn, nodeId: string, scope: CaseScope) {
-  return rows<{ municipality: string | null; companies: number }>(
-    db,
-    sql`${linkedOfferings(nodeId)},
-      latest as (
-        select distinct on (${companyKey}) c.municipality from cases c join linked l on l.id = c.offering_id
-        where ${caseFilter(scope)}
-        order by ${companyKey}, c.received_on desc, c.id
-      )
-      select municipality, count(*)::int as companies from latest group by municipality order by municipality`,
-  );
-}
-
 /** Companies reached by their self-declared profile (null: not stated), with the latest municipality. */
 export async function reachByProfile(db: Conn, nodeId: string, scope: CaseScope) {
   return rows<{
@@ -419,14 +331,176 @@ export async function reachByProfile(db: Conn, nodeId: string, scope: CaseScope)
   );
 }
 
-/** Cases per linked offering of the node's subtree. */
-export async function casesPerOffering(db: Conn, nodeId: string, scope: CaseScope) {
+// ——— pre-aggregated statistics (see strategyNodeStats) ———
+
+export type NodeStatsRow = typeof strategyNodeStats.$inferSelect;
+export type StatsStateRow = typeof strategyStatsState.$inferSelect;
+
+const tertialOf = (column: SQL) =>
+  sql`to_char(${column}, 'YYYY') || '-T' || ((extract(month from ${column})::int - 1) / 4 + 1)::text`;
+
+/**
+ * Recomputes every figure of one strategy from the cases: per node (its whole subtree, each company
+ * once), period (year and tertial) and area (all, and each municipality). Serialised per strategy by
+ * an advisory lock so two refreshes never interleave. Run it inside a transaction.
+ */
+export async function refreshStats(tx: Conn, rootId: string): Promise<{ cases: number }> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`strategy-stats:${rootId}`}))`);
+  await tx.delete(strategyNodeStats).where(eq(strategyNodeStats.rootId, rootId));
+  await tx.delete(strategyOfferingStats).where(eq(strategyOfferingStats.rootId, rootId));
+  const scope = sql`with recursive tree(node_id, ancestor_id) as (
+      select id, id from strategy_nodes where root_id = ${rootId}
+      union all
+      select t.node_id, n.parent_id from tree t join strategy_nodes n on n.id = t.ancestor_id where n.parent_id is not null
+    ), links as (
+      select distinct t.ancestor_id as node_id, o.id as offering_id, 'etablering' = any(o.topics) as establishing
+      from offerings o cross join lateral unnest(o.strategy_links) as l(node) join tree t on t.node_id = l.node
+    ), base as materialized (
+      select c.id, c.offering_id, ${companyKey} as company, c.company_orgnr, coalesce(c.municipality, '-') as municipality,
+        c.received_on, c.closed_at, c.status, to_char(c.received_on, 'YYYY') as year, ${tertialOf(sql`c.received_on`)} as tertial
+      from cases c
+      where c.offering_id in (select offering_id from links)
+        and (c.email_verified_at is not null or c.submitted_by is not null)
+    )`;
+  await tx.execute(sql`insert into strategy_node_stats (root_id, node_id, period, area, companies, cases, women,
+      gender_answered, young, age_answered, foreign_born, born_answered, establishments, companies_latest,
+      median_handling_days)
+    ${scope}, expanded as (
+      select l.node_id, p.period, a.area, b.id, b.company, b.company_orgnr, b.municipality, b.received_on, b.closed_at,
+        l.establishing and b.status = 'avslutat' as established
+      from base b join links l on l.offering_id = b.offering_id
+      cross join lateral (values (b.year), (b.tertial)) as p(period)
+      cross join lateral (values (''), (b.municipality)) as a(area)
+    ), per_company as (
+      select node_id, period, area, company, max(company_orgnr) as orgnr, bool_or(established) as established
+      from expanded group by node_id, period, area, company
+    ), companies as (
+      select pc.node_id, pc.period, pc.area, count(*)::int as companies,
+        count(*) filter (where p.leader_gender = 'woman')::int as women,
+        count(p.leader_gender)::int as gender_answered,
+        count(*) filter (where p.leader_age_band = 'under-30')::int as young,
+        count(p.leader_age_band)::int as age_answered,
+        count(*) filter (where p.leader_born_abroad)::int as foreign_born,
+        count(p.leader_born_abroad)::int as born_answered,
+        count(*) filter (where pc.established)::int as establishments
+      from per_company pc left join company_profiles p on p.orgnr = pc.orgnr
+      group by pc.node_id, pc.period, pc.area
+    ), handling as (
+      select node_id, period, area, count(*)::int as cases,
+        (percentile_cont(0.5) within group (order by (closed_at at time zone 'Europe/Stockholm')::date - received_on)
+          filter (where closed_at is not null))::float8 as median_handling_days
+      from expanded group by node_id, period, area
+    ), latest as (
+      select node_id, period, municipality as area, count(*)::int as companies_latest from (
+        select distinct on (node_id, period, company) node_id, period, municipality from expanded
+        where area = '' order by node_id, period, company, received_on desc, id
+      ) l group by node_id, period, municipality
+    )
+    select ${rootId}, c.node_id, c.period, c.area, c.companies, h.cases, c.women, c.gender_answered, c.young,
+      c.age_answered, c.foreign_born, c.born_answered, c.establishments,
+      case when c.area = '' then c.companies else coalesce(l.companies_latest, 0) end, h.median_handling_days
+    from companies c join handling h using (node_id, period, area)
+    left join latest l using (node_id, period, area)`);
+  await tx.execute(sql`insert into strategy_offering_stats (root_id, offering_id, period, area, cases)
+    ${scope}
+    select ${rootId}, b.offering_id, p.period, a.area, count(*)::int from base b
+    cross join lateral (values (b.year), (b.tertial)) as p(period)
+    cross join lateral (values (''), (b.municipality)) as a(area)
+    group by b.offering_id, p.period, a.area`);
+  const [counted] = await rows<{ cases: number }>(
+    tx,
+    sql`select coalesce(sum(cases), 0)::int as cases from strategy_offering_stats
+      where root_id = ${rootId} and area = '' and period !~ '-T'`,
+  );
+  return { cases: counted?.cases ?? 0 };
+}
+
+export async function saveStatsState(tx: Conn, row: StatsStateRow) {
+  await tx
+    .insert(strategyStatsState)
+    .values(row)
+    .onConflictDoUpdate({
+      target: strategyStatsState.rootId,
+      set: { computedAt: row.computedAt, durationMs: row.durationMs, cases: row.cases },
+    });
+}
+
+export async function statsState(db: Conn, rootId: string): Promise<StatsStateRow | undefined> {
+  const [row] = await db.select().from(strategyStatsState).where(eq(strategyStatsState.rootId, rootId));
+  return row;
+}
+
+/** The database's clock: statistics are stamped with the time their snapshot began. */
+export async function databaseNow(db: Conn): Promise<Date> {
+  const [row] = await rows<{ now: string | Date }>(db, sql`select clock_timestamp() as now`);
+  return new Date(row?.now as string);
+}
+
+/** Statistics rows of a strategy for some periods, one area, optionally some nodes. */
+export async function nodeStats(
+  db: Conn,
+  rootId: string,
+  filter: { periods: string[]; area: string; nodeIds?: string[] },
+): Promise<NodeStatsRow[]> {
+  if (filter.periods.length === 0 || (filter.nodeIds && filter.nodeIds.length === 0)) return [];
+  return db
+    .select()
+    .from(strategyNodeStats)
+    .where(
+      and(
+        eq(strategyNodeStats.rootId, rootId),
+        inArray(strategyNodeStats.period, filter.periods),
+        eq(strategyNodeStats.area, filter.area),
+        filter.nodeIds ? inArray(strategyNodeStats.nodeId, filter.nodeIds) : undefined,
+      ),
+    );
+}
+
+/** A node's rows for one period in every municipality (not the all-areas row). */
+export async function nodeStatsByArea(db: Conn, rootId: string, nodeId: string, period: string) {
+  return db
+    .select()
+    .from(strategyNodeStats)
+    .where(
+      and(
+        eq(strategyNodeStats.rootId, rootId),
+        eq(strategyNodeStats.nodeId, nodeId),
+        eq(strategyNodeStats.period, period),
+        sql`${strategyNodeStats.area} <> ''`,
+      ),
+    );
+}
+
+/** Offerings linked to the node or below it, with their cases in a period and area (from the statistics). */
+export async function offeringStats(db: Conn, rootId: string, nodeId: string, period: string, area: string) {
   return rows<{ offering_id: string; title_sv: string; title_en: string | null; cases: number }>(
     db,
     sql`${linkedOfferings(nodeId)}
-      select o.id as offering_id, o.title_sv, o.title_en, count(c.id)::int as cases
+      select o.id as offering_id, o.title_sv, o.title_en, coalesce(s.cases, 0)::int as cases
       from linked l join offerings o on o.id = l.id
-      left join cases c on c.offering_id = l.id and ${caseFilter(scope)}
-      group by o.id, o.title_sv, o.title_en order by cases desc, o.title_sv`,
+      left join strategy_offering_stats s on s.root_id = ${rootId} and s.offering_id = o.id
+        and s.period = ${period} and s.area = ${area}
+      order by cases desc, o.title_sv`,
   );
+}
+
+/** The strategies whose trees link the offering (whose figures a case there changes). */
+export async function rootsLinkingOffering(db: Conn, offeringId: string): Promise<string[]> {
+  const result = await rows<{ root_id: string }>(
+    db,
+    sql`select distinct n.root_id from offerings o cross join lateral unnest(o.strategy_links) as l(node)
+      join strategy_nodes n on n.id = l.node where o.id = ${offeringId}`,
+  );
+  return result.map((r) => r.root_id);
+}
+
+/** The strategies that reached a company (whose shares a change of its profile changes). */
+export async function rootsReachingCompany(db: Conn, orgnr: string): Promise<string[]> {
+  const result = await rows<{ root_id: string }>(
+    db,
+    sql`select distinct n.root_id from (select distinct offering_id from cases where company_orgnr = ${orgnr}) c
+      join offerings o on o.id = c.offering_id cross join lateral unnest(o.strategy_links) as l(node)
+      join strategy_nodes n on n.id = l.node`,
+  );
+  return result.map((r) => r.root_id);
 }

@@ -273,13 +273,13 @@ export async function setDeadline(db: Db, principal: Principal, rootId: string, 
 
 // ——— indicators ———
 
-const figureOf: Record<LiveMeasure, (f: repo.PeriodFigures) => { value: number | null; suppressed: boolean }> = {
+const figureOf: Record<LiveMeasure, (f: repo.NodeStatsRow) => { value: number | null; suppressed: boolean }> = {
   'companies-reached': (f) => ({ value: small(f.companies), suppressed: small(f.companies) === null }),
   cases: (f) => ({ value: f.cases, suppressed: false }),
-  'median-handling-days': (f) => ({ value: f.median_handling_days, suppressed: false }),
-  'share-women-led': (f) => share(f.women, f.gender_answered),
-  'share-young-led': (f) => share(f.young, f.age_answered),
-  'share-foreign-born-led': (f) => share(f.foreign_born, f.born_answered),
+  'median-handling-days': (f) => ({ value: f.medianHandlingDays, suppressed: false }),
+  'share-women-led': (f) => share(f.women, f.genderAnswered),
+  'share-young-led': (f) => share(f.young, f.ageAnswered),
+  'share-foreign-born-led': (f) => share(f.foreignBorn, f.bornAnswered),
   establishments: (f) => ({ value: small(f.establishments), suppressed: small(f.establishments) === null }),
 };
 
@@ -318,7 +318,7 @@ export async function createIndicator(db: Db, principal: Principal, nodeId: stri
     targetPeriod: input.target?.period ?? null,
     targetValue: input.target?.value ?? null,
   });
-  return (await indicatorsWithValues(db, [created], { kind: 'year', years: 5 }))[0] as IndicatorResponse;
+  return (await indicatorsWithValues(db, row.rootId, [created], { kind: 'year', years: 5 }))[0] as IndicatorResponse;
 }
 
 async function indicatorFor(db: Db, principal: Principal, id: string) {
@@ -396,9 +396,10 @@ interface SeriesWindow {
   municipality?: string | undefined;
 }
 
-/** Indicators with their values per period: live ones computed now from the cases, the rest as stored. */
+/** Indicators with their values per period: live ones from the strategy's statistics, the rest as stored. */
 async function indicatorsWithValues(
-  db: Conn,
+  db: Db,
+  rootId: string,
   indicators: repo.IndicatorRow[],
   window: SeriesWindow,
 ): Promise<IndicatorResponse[]> {
@@ -408,15 +409,18 @@ async function indicatorsWithValues(
     db,
     indicators.filter((i) => i.source !== 'computed').map((i) => i.id),
   );
-  const live = new Map<string, Map<string, repo.PeriodFigures>>();
-  for (const nodeId of new Set(indicators.filter((i) => i.source === 'computed').map((i) => i.nodeId))) {
-    const scope = {
-      from: `${toYear - window.years + 1}-01-01`,
-      until: `${toYear + 1}-01-01`,
-      municipality: window.municipality,
-    };
-    const figures = await repo.figuresByPeriod(db, nodeId, scope, window.kind);
-    live.set(nodeId, new Map(figures.map((f) => [f.period, f])));
+  const computedNodes = [...new Set(indicators.filter((i) => i.source === 'computed').map((i) => i.nodeId))];
+  if (computedNodes.length > 0) await statistics(db, rootId);
+  const figures = await repo.nodeStats(db, rootId, {
+    periods,
+    area: window.municipality ?? '',
+    nodeIds: computedNodes,
+  });
+  const live = new Map<string, Map<string, repo.NodeStatsRow>>();
+  for (const f of figures) {
+    const byPeriod = live.get(f.nodeId) ?? new Map<string, repo.NodeStatsRow>();
+    byPeriod.set(f.period, f);
+    live.set(f.nodeId, byPeriod);
   }
   return indicators.map((i) => {
     const ref = i.sourceRef as { area?: string };
@@ -459,8 +463,8 @@ async function indicatorsWithValues(
 }
 
 export async function indicatorsOfNode(db: Db, nodeId: string, window: SeriesWindow) {
-  await node(db, nodeId);
-  return indicatorsWithValues(db, await repo.indicatorsOf(db, [nodeId]), window);
+  const row = await node(db, nodeId);
+  return indicatorsWithValues(db, row.rootId, await repo.indicatorsOf(db, [nodeId]), window);
 }
 
 // ——— reach ———

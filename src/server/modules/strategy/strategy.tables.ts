@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -159,5 +160,78 @@ export const companyProfiles = pgTable(
   (t) => [
     check('company_profiles_gender_check', sql`${t.leaderGender} in ('woman', 'man', 'other')`),
     check('company_profiles_age_check', sql`${t.leaderAgeBand} in ('under-30', '30-44', '45-64', '65-plus')`),
+  ],
+);
+
+/**
+ * The live figures of every node of a strategy, pre-aggregated per period (years and tertials) and
+ * area, so the dashboard reads a few hundred rows instead of scanning the cases. Counts are exact and
+ * unsuppressed: suppression is applied on the way out. `area`: '' all municipalities, '-' cases without
+ * a municipality, otherwise the kommunkod. Rewritten as a whole per strategy by a refresh.
+ */
+export const strategyNodeStats = pgTable(
+  'strategy_node_stats',
+  {
+    rootId: text('root_id').notNull(),
+    nodeId: text('node_id').notNull(),
+    period: text('period').notNull(),
+    area: text('area').notNull(),
+    companies: integer('companies').notNull(),
+    cases: integer('cases').notNull(),
+    women: integer('women').notNull(),
+    genderAnswered: integer('gender_answered').notNull(),
+    young: integer('young').notNull(),
+    ageAnswered: integer('age_answered').notNull(),
+    foreignBorn: integer('foreign_born').notNull(),
+    bornAnswered: integer('born_answered').notNull(),
+    establishments: integer('establishments').notNull(),
+    /** Companies whose latest case in the period was in this area (each company counts in one area). */
+    companiesLatest: integer('companies_latest').notNull(),
+    medianHandlingDays: doublePrecision('median_handling_days'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.rootId, t.nodeId, t.period, t.area] }),
+    index('strategy_node_stats_period_idx').on(t.rootId, t.period, t.area),
+  ],
+);
+
+/** Cases per offering linked to a strategy, per period and area (see strategyNodeStats). */
+export const strategyOfferingStats = pgTable(
+  'strategy_offering_stats',
+  {
+    rootId: text('root_id').notNull(),
+    offeringId: text('offering_id').notNull(),
+    period: text('period').notNull(),
+    area: text('area').notNull(),
+    cases: integer('cases').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rootId, t.offeringId, t.period, t.area] })],
+);
+
+/**
+ * When a strategy's statistics were computed: they include every case committed before
+ * `computedAt`. The dashboard says so, and refreshes them when they are missing or too old.
+ */
+export const strategyStatsState = pgTable('strategy_stats_state', {
+  rootId: text('root_id').primaryKey(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  durationMs: integer('duration_ms').notNull(),
+  cases: integer('cases').notNull(),
+});
+
+/** Follow-up reminders sent, one per strategy, period, stage and organisation, so none is sent twice. */
+export const strategyFollowUpReminders = pgTable(
+  'strategy_follow_up_reminders',
+  {
+    rootId: text('root_id').notNull(),
+    period: text('period').notNull(),
+    stage: text('stage').notNull(),
+    organisationId: text('organisation_id').notNull(),
+    recipients: integer('recipients').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.rootId, t.period, t.stage, t.organisationId] }),
+    check('strategy_follow_up_reminders_stage_check', sql`${t.stage} in ('soon', 'due', 'overdue')`),
   ],
 );

@@ -137,9 +137,9 @@ function Inbox({ me, search }: { me: MeResponse; search: string }) {
         </h2>
         {list.state === 'error' && <LoadError error={list.error} onRetry={list.reload} level={null} />}
         {list.state === 'ok' && items.length === 0 && <p>{t.cases.inbox.none}</p>}
+        <Feedback value={feedback} />
         {items.length > 0 && (
           <>
-            <Feedback value={feedback} />
             <div className="actions">
               <button
                 type="button"

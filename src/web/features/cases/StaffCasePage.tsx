@@ -719,7 +719,7 @@ function ReferralSection({
       {data.consents.length === 0 ? (
         <p>{t.cases.referral.noConsents}</p>
       ) : (
-        <ul>
+        <ul className="consent-list">
           {data.consents.map((c) => (
             <li key={c.id}>
               {t.cases.referral.consentLine(c.organisation.name, c.purpose, formatMoment(c.givenAt, language))}

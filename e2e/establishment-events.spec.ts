@@ -1,0 +1,115 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '../test/support/databases.js';
+import { expectNoAxeViolations, launchBrowser, newPage } from './support/browser.js';
+import { h1, open } from './support/pages.js';
+import { type RunningServer, startServer } from './support/server.js';
+
+for (const engine of engines()) {
+  describe(`establishment and events pages (${engine})`, () => {
+    let server: RunningServer;
+    let browser: Browser;
+    let eventId: string;
+    let eventTitle: string;
+
+    beforeAll(async () => {
+      browser = await launchBrowser();
+      server = await startServer(engine);
+      const events = (await (await fetch(`${server.url}/api/events?limit=100`)).json()) as {
+        items: { id: string; title: string; capacity: number | null }[];
+      };
+      const withSeats = events.items.find((e) => e.capacity !== null) ?? events.items[0];
+      if (!withSeats) throw new Error('the demo region has no events');
+      eventId = withSeats.id;
+      eventTitle = withSeats.title;
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    const pages = () => [
+      { path: '/etablering', sv: 'Mark för etablering', en: 'Land for establishment' },
+      { path: '/etablering/sodra-porten', sv: 'Södra Porten', en: 'Södra Porten' },
+      { path: '/evenemang', sv: 'Evenemang', en: 'Events' },
+      { path: `/evenemang/${eventId}`, sv: eventTitle, en: eventTitle },
+    ];
+
+    it('shows every page in Swedish and English with one h1 and no axe violations', async () => {
+      for (const language of ['sv', 'en'] as const) {
+        const { context, page, problems } = await newPage(browser, server.url, { language });
+        for (const p of pages()) {
+          await open(page, p.path);
+          expect(await h1(page), p.path).toEqual([p[language]]);
+          await expectNoAxeViolations(page, `${p.path} (${language})`);
+        }
+        expect(problems).toEqual([]);
+        await context.close();
+      }
+    });
+
+    it('draws the map from Lotsen’s own data, with no request leaving the server', async () => {
+      const { context, page, problems } = await newPage(browser, server.url);
+      const elsewhere: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) elsewhere.push(request.url());
+      });
+      await open(page, '/etablering');
+      await page.waitForSelector('.site-map__svg');
+      expect(await page.locator('.site-map__area').count()).toBe(4);
+      expect(await page.locator('.site-map__marker').count()).toBe(8);
+      // The table is the map's accessible alternative: every site, linked, numbered as on the map.
+      expect(await page.locator('.site-table tbody tr').count()).toBe(8);
+      expect(await page.getAttribute('.site-map__svg', 'role')).toBe('img');
+      expect(elsewhere).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
+    it('filters the sites and follows a site from the table to its page', async () => {
+      const { context, page } = await newPage(browser, server.url);
+      await open(page, '/etablering');
+      await page.getByLabel('Bara områden med eget järnvägsspår').check();
+      expect(await page.locator('.site-table tbody tr').count()).toBe(2);
+      expect(await page.locator('.site-map__marker').count()).toBe(2);
+      await page.getByRole('link', { name: 'Logistikområdet Syd (fiktivt demoområde)' }).click();
+      await page.waitForSelector('h1:has-text("Logistikområdet Syd")');
+      expect(await page.locator('dl.facts').textContent()).toContain('15 MW');
+      await context.close();
+    });
+
+    it('registers for an event, then cancels through the link', async () => {
+      const { context, page, problems } = await newPage(browser, server.url);
+      await open(page, `/evenemang/${eventId}`);
+      await page.getByRole('button', { name: 'Anmäl mig' }).click();
+      expect(await page.locator('.field__error').allTextContents()).toEqual([
+        'Skriv ditt namn.',
+        'Skriv en e-postadress, till exempel namn@foretag.se.',
+      ]);
+      await page.getByLabel('Namn').fill('Test Testsson');
+      await page.getByLabel('E-postadress').fill('test.testsson@example.se');
+      await page.getByRole('button', { name: 'Anmäl mig' }).click();
+      await page.getByText('Du är anmäld!').waitFor();
+      await expectNoAxeViolations(page, 'event after registration');
+
+      await page.getByRole('link', { name: 'Avboka anmälan' }).click();
+      await page.getByRole('button', { name: 'Avboka' }).waitFor();
+      await expectNoAxeViolations(page, 'cancel registration');
+      await page.getByRole('button', { name: 'Avboka' }).click();
+      await page.getByText('Din anmälan är avbokad.').waitFor();
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
+    it('fits a 320 px wide screen without sideways scrolling', async () => {
+      const { context, page } = await newPage(browser, server.url, { width: 320 });
+      for (const p of pages()) {
+        await open(page, p.path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `horizontal overflow on ${p.path}`).toBeLessThanOrEqual(0);
+      }
+      await context.close();
+    });
+  });
+}
