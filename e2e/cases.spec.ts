@@ -190,7 +190,7 @@ for (const engine of engines()) {
       const k = karin.page;
       const casePath = new URL(j.url()).pathname;
       await signIn(k, 'staff', /Karin Sjöberg/, casePath, server.url);
-      await k.getByRole('heading', { level: 2, name: 'Dela upp ärendet' }).waitFor();
+      await k.getByRole('heading', { level: 3, name: 'Dela upp ärendet' }).waitFor();
       await settle(k);
       for (const offering of [
         'Registrering av livsmedelsverksamhet i Botkyrka',
@@ -241,7 +241,7 @@ for (const engine of engines()) {
       await j.getByLabel('Ny status', { exact: true }).selectOption('avslutat');
       await j.getByRole('button', { name: 'Ändra status' }).click();
       await said(j, 'Ärendet har nu status Avslutat.');
-      expect(await j.locator('#status-heading + p').textContent()).toBe('Ärendet är avslutat; statusen kan inte ändras.');
+      await j.getByText('Ärendet är avslutat; statusen kan inte ändras.').waitFor();
 
       await open(c, followPath);
       expect(await c.locator('.facts').textContent()).toContain('Avslutat');
@@ -250,7 +250,9 @@ for (const engine of engines()) {
       await expectNoAxeViolations(c, '/folj/… (closed)');
 
       // The status changes and the message reached the company by e-mail too.
-      const subjects = (server.mailbox?.messages ?? []).filter((m) => m.to.includes('sara@example.se')).map((m) => m.subject);
+      const subjects = (server.mailbox?.messages ?? [])
+        .filter((m) => m.to.includes('sara@example.se'))
+        .map((m) => m.subject);
       expect(subjects.some((s) => s.startsWith('Ny status: Avslutat'))).toBe(true);
       expect(subjects.some((s) => s.startsWith('Nytt meddelande'))).toBe(true);
       expect(subjects.filter((s) => s.startsWith('Bekräfta ditt ärende'))).toHaveLength(1); // one case, not two
@@ -292,9 +294,17 @@ for (const engine of engines()) {
       await said(page, `Samtycket till ${ALMI} är återkallat.`);
       expect(await page.getByRole('table', { name: 'Samtycken du har gett' }).textContent()).toContain('Återkallat');
 
-      await page.getByRole('button', { name: 'Återkalla ärendet' }).click();
+      // With the keyboard: the question takes focus, "no" gives it back, "yes" withdraws.
+      await page.getByRole('button', { name: 'Återkalla ärendet' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Ja, återkalla ärendet');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Återkalla ärendet');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Ja, återkalla ärendet');
       const withdraw = page.waitForRequest((r) => r.url().endsWith('/withdraw'));
-      await page.getByRole('button', { name: 'Ja, återkalla ärendet' }).click();
+      await page.keyboard.press('Enter');
       expect((await withdraw).headers()['if-match']).toMatch(/^W\/"\d+"$/);
       await page.locator('.facts', { hasText: 'Återkallat' }).waitFor();
       expect(await timeline(page).textContent()).toContain('Företaget återkallade ärendet');

@@ -1,9 +1,16 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../test/support/databases.js';
 import { expectNoAxeViolations, launchBrowser, newPage } from './support/browser.js';
-import { h1, open } from './support/pages.js';
+import { h1, open, settle } from './support/pages.js';
 import { type RunningServer, startServer } from './support/server.js';
+
+async function signInAsStaff(page: Page, name: RegExp, returnTo: string, base: string) {
+  await page.goto(`/auth/login?as=staff&returnTo=${encodeURIComponent(returnTo)}`);
+  await page.getByRole('button', { name }).click();
+  await page.waitForURL(`${base}${returnTo}`);
+  await settle(page);
+}
 
 for (const engine of engines()) {
   describe(`establishment and events pages (${engine})`, () => {
@@ -99,6 +106,33 @@ for (const engine of engines()) {
       await page.getByRole('button', { name: 'Avboka' }).click();
       await page.getByText('Din anmälan är avbokad.').waitFor();
       expect(problems).toEqual([]);
+      await context.close();
+    });
+
+    it('shows the investment team its confidential pipeline and moves a lead on', async () => {
+      const { context, page, problems } = await newPage(browser, server.url);
+      await signInAsStaff(page, /Oskar Wahlberg/, '/investeringar', server.url);
+      expect(await h1(page)).toEqual(['Investeringsförfrågningar']);
+      await page.getByRole('link', { name: 'Projekt Falk (demo)' }).waitFor();
+      await expectNoAxeViolations(page, '/investeringar');
+      await page.getByRole('link', { name: 'Projekt Falk (demo)' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Projekt Falk (demo)' }).waitFor();
+      await settle(page);
+      // 20 ha, 30 MW and rail: the electrification park is the one suggestion.
+      await page.getByRole('link', { name: 'Elektrifieringsparken (fiktivt demoområde)' }).waitFor();
+      await expectNoAxeViolations(page, 'an inquiry');
+      await page.getByLabel('Till steg').selectOption('site-visit');
+      await page.getByRole('button', { name: 'Flytta' }).click();
+      await page.getByText('Förfrågan är nu i steget Platsbesök.').waitFor();
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
+    it('keeps the pipeline from staff outside the investment team', async () => {
+      const { context, page } = await newPage(browser, server.url);
+      await signInAsStaff(page, /Jonas Ek/, '/investeringar', server.url);
+      await page.getByText('Du ser investeringsförfrågningar när du arbetar i ett investeringsteam').first().waitFor();
+      expect(await page.getByRole('link', { name: /Projekt Falk/ }).count()).toBe(0);
       await context.close();
     });
 

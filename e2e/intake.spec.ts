@@ -106,9 +106,9 @@ for (const engine of engines()) {
         .first()
         .getByRole('button', { name: `Välj ${first.title.sv}` })
         .click();
-      await page.getByRole('heading', { level: 1, name: 'Ditt val är sparat' }).waitFor();
-      expect(await h1(page)).toEqual(['Ditt val är sparat']);
-      expect(await page.locator('main').textContent()).toContain('Nästa steg blir att skicka in ditt ärende');
+      await page.getByRole('heading', { level: 1, name: 'Skicka in ditt ärende' }).waitFor();
+      expect(await h1(page)).toEqual(['Skicka in ditt ärende']);
+      expect(await page.locator('main').textContent()).toContain(`Du har valt ${first.title.sv}`);
       expect(await page.getByRole('link', { name: 'Gå till erbjudandet' }).getAttribute('href')).toBe(
         `/erbjudanden/${first.id}`,
       );
@@ -195,7 +195,7 @@ for (const engine of engines()) {
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Välj /);
       await page.keyboard.press('Enter');
-      await page.getByRole('heading', { level: 1, name: 'Ditt val är sparat' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Skicka in ditt ärende' }).waitFor();
       await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
       await context.close();
     });

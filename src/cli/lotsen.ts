@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { MigrationError } from '../server/db/migrate.js';
 import { AppError } from '../server/errors.js';
+import { seedDemoUsers } from '../server/modules/access/access.service.js';
 import { retention } from '../server/modules/cases/cases.service.js';
 import { exportCatalogue, importCatalogue, seedDemo } from '../server/modules/catalogue/catalogue.service.js';
 import { loadRouter } from '../server/modules/intake/intake.service.js';
@@ -41,6 +42,12 @@ export async function run(argv: string[]): Promise<number> {
           async (database) => {
             const summary = await seedDemo(database.db);
             say(`demoregionen importerad: ${JSON.stringify(summary)}`);
+            // The demo users sign in through the development provider, so they come with it only.
+            const config = loadConfig();
+            if (config.auth.devIdp) {
+              const users = await seedDemoUsers(database.db, config.auth.personalIdKey);
+              say(`demoanvändare: ${users}`);
+            }
             return 0;
           },
           { seed: false },

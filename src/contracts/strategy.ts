@@ -235,6 +235,18 @@ const LineCell = Type.Object(
   { additionalProperties: false },
 );
 
+/** How fresh the live figures are: they are pre-aggregated, and say when. */
+export const StatisticsFreshness = Type.Object(
+  {
+    computedAt: Type.String({
+      format: 'date-time',
+      description: 'The figures include every case committed before this moment',
+    }),
+    refreshing: Type.Boolean({ description: 'A recomputation is queued; newer figures are on their way' }),
+  },
+  { additionalProperties: false },
+);
+
 export const DashboardResponse = Type.Object(
   {
     root: Type.Object({ id: Type.String(), title: Localised }),
@@ -242,6 +254,7 @@ export const DashboardResponse = Type.Object(
     period: Type.String(),
     municipality: Nullable(Type.String()),
     deadline: Nullable(Type.String()),
+    statistics: StatisticsFreshness,
     roots: Type.Array(Type.Object({ id: Type.String(), title: Localised })),
     nodes: Type.Array(
       Type.Object(
@@ -271,6 +284,16 @@ export const DashboardResponse = Type.Object(
       Type.Object({ id: Type.String(), title: Localised, cases: Type.Integer() }, { additionalProperties: false }),
     ),
     indicators: Type.Array(IndicatorResponse),
+  },
+  { additionalProperties: false },
+);
+
+export const ReportRequest = Type.Object(
+  {
+    root: NodeId,
+    period: PeriodCode,
+    format: Type.Union([Type.Literal('xlsx'), Type.Literal('pdf')]),
+    municipality: Type.Optional(MunicipalityCode),
   },
   { additionalProperties: false },
 );
@@ -327,6 +350,7 @@ export type IndicatorResponse = Static<typeof IndicatorResponse>;
 export type DashboardResponse = Static<typeof DashboardResponse>;
 export type DashboardQuery = Static<typeof DashboardQuery>;
 export type ReachGroupsResponse = Static<typeof ReachGroupsResponse>;
+export type ReportRequest = Static<typeof ReportRequest>;
 export type CompanyProfileRequest = Static<typeof CompanyProfileRequest>;
 export type CompanyProfileResponse = Static<typeof CompanyProfileResponse>;
 export type LiveMeasure = (typeof LIVE_MEASURES)[number];

@@ -21,6 +21,7 @@ import { establishmentRoutes } from './modules/establishment/establishment.route
 import { eventRoutes } from './modules/events/events.routes.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';
 import { RouterCache } from './modules/intake/intake.service.js';
+import { jobRoutes } from './modules/jobs/jobs.routes.js';
 import { matchmakingRoutes } from './modules/matchmaking/matchmaking.routes.js';
 import { mailboxRoutes } from './modules/outbox/mailbox.routes.js';
 import { strategyRoutes } from './modules/strategy/strategy.routes.js';
@@ -172,6 +173,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   eventRoutes(app, deps);
   matchmakingRoutes(app, deps);
   strategyRoutes(app, deps);
+  jobRoutes(app, deps);
   await accessRoutes(app, deps);
 
   registerWebClient(app);

@@ -31,6 +31,8 @@ export const ERROR_CODES = {
   not_profile_owner: { status: 403, title: 'Profilen är inte din' },
   strategy_node_not_found: { status: 404, title: 'Strateginoden finns inte' },
   indicator_not_found: { status: 404, title: 'Indikatorn finns inte' },
+  job_not_found: { status: 404, title: 'Jobbet finns inte' },
+  job_not_done: { status: 409, title: 'Jobbet är inte klart' },
   invalid_period: { status: 400, title: 'Ogiltig period (år, t.ex. 2025, eller tertial, t.ex. 2025-T1)' },
   invalid_import: { status: 422, title: 'Filen kan inte läsas in' },
   invalid_strategy_move: { status: 409, title: 'Noden kan inte flyttas dit' },

@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { smtpMailer, startLocalMailbox } from './modules/outbox/mailer.js';
+import { startJobWorker } from './modules/jobs/jobs.worker.js';
 import { startOutboxWorker } from './modules/outbox/outbox.worker.js';
 import { openReadyDatabase } from './runtime.js';
 
@@ -27,6 +28,10 @@ export async function main(): Promise<void> {
     { logger: { level: config.logLevel } },
   );
   const worker = startOutboxWorker(database.db, mailer, 2000, (error) => app.log.error({ err: error }, 'outbox'));
+  const jobWorker = startJobWorker(database.db, {
+    publicBaseUrl: config.publicBaseUrl,
+    onError: (error) => app.log.error({ err: error }, 'jobs'),
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -38,6 +43,7 @@ export async function main(): Promise<void> {
     try {
       await app.close(); // stops accepting, lets in-flight requests finish
       await worker.stop();
+      await jobWorker.stop();
       await mailbox?.close();
       await database.close();
       process.exit(0);

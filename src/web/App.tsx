@@ -12,11 +12,14 @@ import { CataloguePage } from './features/catalogue/CataloguePage.js';
 import { OfferingPage } from './features/catalogue/OfferingPage.js';
 import { OrganisationPage } from './features/catalogue/OrganisationPage.js';
 import { OrganisationsPage } from './features/catalogue/OrganisationsPage.js';
+import { InquiriesPage } from './features/establishment/InquiriesPage.js';
+import { InquiryPage } from './features/establishment/InquiryPage.js';
 import { SitePage } from './features/establishment/SitePage.js';
 import { SitesPage } from './features/establishment/SitesPage.js';
 import { CancelRegistrationPage } from './features/events/CancelRegistrationPage.js';
 import { EventPage } from './features/events/EventPage.js';
 import { EventsPage } from './features/events/EventsPage.js';
+import { OrganiseEventsPage } from './features/events/OrganiseEventsPage.js';
 import { StartPage } from './features/intake/StartPage.js';
 import { NotFoundPage } from './features/NotFoundPage.js';
 import { FollowUpPage } from './features/strategy/FollowUpPage.js';
@@ -73,7 +76,7 @@ function Page({ route, search }: { route: Route; search: string }) {
     case 'accessibility':
       return <AccessibilityStatementPage />;
     case 'account':
-      return <AccountPage />;
+      return <AccountPage search={search} />;
     case 'staff-admin':
       return <StaffAdminPage />;
     case 'follow-case':
@@ -94,6 +97,12 @@ function Page({ route, search }: { route: Route; search: string }) {
       return <EventsPage />;
     case 'event':
       return <EventPage key={route.id} id={route.id} />;
+    case 'inquiries':
+      return <InquiriesPage />;
+    case 'inquiry':
+      return <InquiryPage key={route.id} id={route.id} />;
+    case 'organise-events':
+      return <OrganiseEventsPage />;
     case 'cancel-registration':
       return <CancelRegistrationPage key={route.token} token={route.token} />;
     case 'not-found':

@@ -311,6 +311,11 @@ export const en: Messages = {
     signInStaff: 'Sign in as staff',
     signInLead:
       'Businesses sign in with e-ID. Staff of municipalities, the region and other organisations sign in with their organisation’s login.',
+    loginOutcome: {
+      avbruten: 'Sign-in was cancelled.',
+      misslyckades: 'Sign-in failed. Please try again.',
+      otillganglig: 'The login service is not answering right now. Please try again shortly.',
+    } as Record<string, string>,
     signOut: 'Sign out',
     accountTitle: 'My account',
     signedInAs: (name: string) => `You are signed in as ${name}.`,

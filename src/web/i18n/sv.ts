@@ -312,6 +312,11 @@ export const sv = {
     signInStaff: 'Logga in som personal',
     signInLead:
       'Företagare loggar in med e-legitimation. Personal hos kommuner, regionen och andra aktörer loggar in med sin organisations inloggning.',
+    loginOutcome: {
+      avbruten: 'Inloggningen avbröts.',
+      misslyckades: 'Inloggningen misslyckades. Försök igen.',
+      otillganglig: 'Inloggningstjänsten svarar inte just nu. Försök igen om en stund.',
+    } as Record<string, string>,
     signOut: 'Logga ut',
     accountTitle: 'Mitt konto',
     signedInAs: (name: string) => `Du är inloggad som ${name}.`,

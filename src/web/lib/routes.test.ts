@@ -27,3 +27,24 @@ describe('matchRoute', () => {
     expect(matchRoute(paths.organisation('rise'))).toEqual({ page: 'organisation', id: 'rise' });
   });
 });
+
+describe('matchRoute for cases', () => {
+  const token = 'Ab3_-xYz'.repeat(6).slice(0, 43);
+
+  it('finds Mina ärenden, the staff inbox and their case pages', () => {
+    const id = '0b6f3c1e-2d4a-4c5b-9e8f-7a6b5c4d3e2f';
+    expect(matchRoute('/mina-arenden')).toEqual({ page: 'my-cases' });
+    expect(matchRoute(paths.myCase(id))).toEqual({ page: 'my-case', id });
+    expect(matchRoute('/handlaggning/')).toEqual({ page: 'inbox' });
+    expect(matchRoute(paths.staffCase(id))).toEqual({ page: 'staff-case', id });
+  });
+
+  it('reads a follow link with its mixed-case token, and nothing shorter, longer or deeper', () => {
+    expect(matchRoute(paths.followCase(token))).toEqual({ page: 'follow-case', token });
+    expect(matchRoute(`/folj/${token}/`)).toEqual({ page: 'follow-case', token });
+    expect(matchRoute(`/folj/${token.slice(1)}`)).toEqual({ page: 'not-found' });
+    expect(matchRoute(`/folj/${token}x`)).toEqual({ page: 'not-found' });
+    expect(matchRoute(`/folj/${token}/x`)).toEqual({ page: 'not-found' });
+    expect(matchRoute('/folj')).toEqual({ page: 'not-found' });
+  });
+});

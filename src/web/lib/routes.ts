@@ -20,6 +20,9 @@ export type Route =
   | { page: 'events' }
   | { page: 'event'; id: string }
   | { page: 'cancel-registration'; token: string }
+  | { page: 'inquiries' }
+  | { page: 'organise-events' }
+  | { page: 'inquiry'; id: string }
   | { page: 'not-found' };
 
 export const paths = {
@@ -43,6 +46,9 @@ export const paths = {
   events: '/evenemang',
   event: (id: string) => `/evenemang/${encodeURIComponent(id)}`,
   cancelRegistration: (token: string) => `/avbokning/${encodeURIComponent(token)}`,
+  inquiries: '/investeringar',
+  organiseEvents: '/evenemang/arrangera',
+  inquiry: (id: string) => `/investeringar/${encodeURIComponent(id)}`,
 } as const;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
@@ -80,7 +86,10 @@ export function matchRoute(pathname: string): Route {
     case 'etablering':
       return id ? { page: 'site', id } : { page: 'sites' };
     case 'evenemang':
+      if (id === 'arrangera') return { page: 'organise-events' };
       return id ? { page: 'event', id } : { page: 'events' };
+    case 'investeringar':
+      return id ? { page: 'inquiry', id } : { page: 'inquiries' };
     case 'avbokning':
       return id ? { page: 'cancel-registration', token: id } : { page: 'not-found' };
     default:

@@ -31,7 +31,11 @@ const loginLimit = { max: 20, timeWindow: '1 minute' };
  * Sign-in runs in the browser's address bar: a browser that fails gets the account page with a
  * message (`/konto?inloggning=…`), other clients get problem+json.
  */
-async function orAccountPage(request: FastifyRequest, reply: FastifyReply, run: () => Promise<unknown>) {
+async function orAccountPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  run: () => Promise<FastifyReply>,
+): Promise<FastifyReply> {
   try {
     return await run();
   } catch (error) {

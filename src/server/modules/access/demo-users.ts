@@ -84,6 +84,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
     memberships: [{ organisationId: 'business-sweden', unitId: 'regional-exportradgivning', role: 'case-worker' }],
   },
   {
+    subject: 'investering-business-sweden',
+    kind: 'staff',
+    name: 'Oskar Wahlberg',
+    email: 'oskar.wahlberg@example.se',
+    description: 'Investeringsfrämjare, Business Sweden (investeringsförfrågningar)',
+    memberships: [{ organisationId: 'business-sweden', unitId: 'investeringsframjande', role: 'case-worker' }],
+  },
+  {
     subject: 'analytiker-region',
     kind: 'staff',
     name: 'Maja Lund',

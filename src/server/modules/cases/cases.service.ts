@@ -14,6 +14,7 @@ import { getOffering, organisationNames } from '../catalogue/catalogue.service.j
 import { isMunicipalityCode } from '../catalogue/geography.js';
 import { correctRouting } from '../intake/intake.service.js';
 import { enqueueEmail } from '../outbox/outbox.repository.js';
+import { enqueueIndicatorRefresh } from '../strategy/strategy.service.js';
 import { archivePackage } from './archive.js';
 import { checkTransition, DEFAULT_WORKFLOWS, isFinal, type Workflow } from './case-status.js';
 import { companyMaySee, inboxScopes, staffMaySee } from './cases.policies.js';
@@ -321,6 +322,7 @@ export async function submitCase(
           'Lotsen – en dörr in för företag',
         ].join('\n'),
       });
+      await enqueueIndicatorRefresh(tx, { offeringId: offering.id });
       return created;
     });
   } catch (error) {
@@ -453,6 +455,7 @@ export async function changeStatus(
       ...(final ? { closedAt: new Date() } : {}),
       ...(input.status === 'tilldelat' && !current.assigneeId ? { assigneeId: principal.userId } : {}),
     });
+    if (final) await enqueueIndicatorRefresh(tx, { offeringId: current.offeringId });
     const label = workflow.statuses.find((s) => s.code === input.status)?.sv ?? input.status;
     await repo.insertEvent(tx, {
       caseId: id,
@@ -621,6 +624,7 @@ async function companyWithdraw(db: Db, row: repo.CaseRow, actorId: string | null
     const check = checkTransition(workflow, current.status, 'aterkallat', 'company');
     if (!check.ok) throw new AppError('illegal_transition', `Ärendet kan inte återkallas: ${check.reason}`);
     await repo.updateCase(tx, row.id, { status: 'aterkallat', closedAt: new Date() });
+    await enqueueIndicatorRefresh(tx, { offeringId: current.offeringId });
     await repo.insertEvent(tx, {
       caseId: row.id,
       kind: 'withdrawn',
@@ -665,6 +669,7 @@ export async function followCase(db: Db, token: string): Promise<CaseResponse> {
   if (!row.emailVerifiedAt) {
     row = await db.transaction(async (tx) => {
       const verified = await repo.updateCase(tx, row.id, { emailVerifiedAt: new Date() });
+      await enqueueIndicatorRefresh(tx, { offeringId: row.offeringId });
       await repo.insertEvent(tx, { caseId: row.id, kind: 'verified', visibility: 'company', data: {} });
       await appendAudit(tx, {
         actorKind: 'follow-link',

@@ -86,6 +86,8 @@ export const cases = pgTable(
     index('cases_assignee_idx').on(t.assigneeId),
     // The strategy statistics read a strategy's cases by offering and period.
     index('cases_offering_received_idx').on(t.offeringId, t.receivedOn),
+    // …and the cases changed since their last refresh.
+    index('cases_updated_idx').on(t.updatedAt),
     check('cases_case_type_check', sql`${t.caseType} in ('advisory', 'application', 'inquiry', 'registration')`),
   ],
 );

@@ -32,9 +32,9 @@ describeEachDatabase('establishment over HTTP', (database) => {
   });
   afterAll(() => app.close());
 
-  const create = (who: SignedIn, body: unknown) =>
+  const create = (who: SignedIn, body: object) =>
     app.inject({ method: 'POST', url: '/api/investment-inquiries', headers: who.writeHeaders, payload: body });
-  const move = (who: SignedIn, id: string, body: unknown) =>
+  const move = (who: SignedIn, id: string, body: object) =>
     app.inject({
       method: 'POST',
       url: `/api/investment-inquiries/${id}/stage`,

@@ -141,6 +141,44 @@ export async function seedEstablishmentDemo(db: Db): Promise<number> {
       });
       if (inserted) added++;
     }
+    // Two fictional leads, so the investment team's pipeline is not empty in the demo.
+    const { total } = await repo.listInquiries(tx, '*', {}, { limit: 1, offset: 0 });
+    if (total === 0 && (await repo.siteExists(tx, 'demo-vasteras-elektrifieringsparken'))) {
+      const demo = [
+        {
+          organisationId: 'business-sweden',
+          sharedWith: ['vasteras-stad'],
+          codeName: 'Projekt Falk (demo)',
+          investor: 'Fiktiv battericellstillverkare',
+          investorCountry: 'DE',
+          sector: 'Batterier',
+          stage: 'dialogue',
+          areaHa: 20,
+          powerMw: 30,
+          needsRail: true,
+          staff: 400,
+        },
+        {
+          organisationId: 'business-sweden',
+          sharedWith: [],
+          codeName: 'Projekt Lärka (demo)',
+          investor: 'Fiktivt logistikföretag',
+          investorCountry: 'NL',
+          sector: 'Lager och logistik',
+          stage: 'lead',
+          areaHa: 30,
+          powerMw: null,
+          needsRail: true,
+          staff: 150,
+        },
+      ];
+      for (const d of demo) {
+        const row = await repo.insertInquiry(tx, { ...d, description: 'Fiktiv förfrågan för demon.' });
+        await repo.addInquiryEvent(tx, { inquiryId: row.id, fromStage: null, toStage: 'lead' });
+        if (d.stage !== 'lead')
+          await repo.addInquiryEvent(tx, { inquiryId: row.id, fromStage: 'lead', toStage: d.stage });
+      }
+    }
   });
   return added;
 }

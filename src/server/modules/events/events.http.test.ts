@@ -249,7 +249,7 @@ describeEachDatabase('events over HTTP', (database) => {
         { organisationId: 'orebro-kommun', unitId: null, role: 'coordinator' },
       ]);
       const refused = await app.inject({
-        method: 'PUT',
+        method: 'POST',
         url,
         headers: stranger.writeHeaders,
         payload: { attended: true },
@@ -257,7 +257,7 @@ describeEachDatabase('events over HTTP', (database) => {
       expect(refused.statusCode).toBe(403);
 
       const marked = await app.inject({
-        method: 'PUT',
+        method: 'POST',
         url,
         headers: organiser.writeHeaders,
         payload: { attended: true },
@@ -279,7 +279,7 @@ describeEachDatabase('events over HTTP', (database) => {
       });
       expect(Object.keys(rows[0] ?? {})).not.toContain('email');
 
-      await app.inject({ method: 'PUT', url, headers: organiser.writeHeaders, payload: { attended: false } });
+      await app.inject({ method: 'POST', url, headers: organiser.writeHeaders, payload: { attended: false } });
       expect(await database().query('select 1 from event_attendance where registration_id = $1', [r.id])).toHaveLength(
         0,
       );

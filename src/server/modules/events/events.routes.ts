@@ -225,7 +225,7 @@ export function eventRoutes(app: App, { database, config }: AppDeps) {
     },
   );
 
-  app.put(
+  app.post(
     '/api/events/:id/registrations/:registrationId/attendance',
     {
       config: { access: ORGANISER_ROUTE_ROLES },

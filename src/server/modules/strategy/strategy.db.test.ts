@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.js';
 import type { Database } from '../../db/client.js';
 import type { Principal } from '../access/access.policies.js';
+import { drainOutbox } from '../outbox/outbox.worker.js';
 import * as strategy from './strategy.service.js';
 
 const fixture = (name: string) => JSON.parse(readFileSync(`test/fixtures/strategy/${name}`, 'utf8'));
@@ -217,6 +218,8 @@ describeEachDatabase('strategy: revisions, follow-ups, reach, indicators', (data
         leaderBornAbroad: null,
       });
     }
+    // A changed profile queues a refresh of the strategies that reached the company; the worker runs it.
+    while ((await drainOutbox(db(), { send: async () => {} })) > 0) {}
     const node = 'orebro-2018-2022/inriktning-3/investerings-och-etableringsarbete';
     for (const [key, measure] of [
       ['reached', 'companies-reached'],

@@ -5,6 +5,7 @@ import { strategyNodes } from '../catalogue/catalogue.tables.js';
 import {
   companyProfiles,
   strategyFollowUpDeadlines,
+  strategyFollowUpReminders,
   strategyFollowUps,
   strategyIndicators,
   strategyIndicatorValues,
@@ -340,79 +341,123 @@ const tertialOf = (column: SQL) =>
   sql`to_char(${column}, 'YYYY') || '-T' || ((extract(month from ${column})::int - 1) / 4 + 1)::text`;
 
 /**
- * Recomputes every figure of one strategy from the cases: per node (its whole subtree, each company
- * once), period (year and tertial) and area (all, and each municipality). Serialised per strategy by
- * an advisory lock so two refreshes never interleave. Run it inside a transaction.
+ * Recomputes the figures of one strategy from the cases: per node (its whole subtree, each company
+ * once), period (year and tertial) and area (all, and each municipality), for the given years or
+ * all of them. Serialised per strategy by an advisory lock so two refreshes never interleave. Run it
+ * inside a transaction. Built for size: one pass over the strategy's cases (profiles joined per case
+ * before the rows are multiplied by node, period and area), no JIT, enough memory not to spill.
  */
-export async function refreshStats(tx: Conn, rootId: string): Promise<{ cases: number }> {
+export async function refreshStats(tx: Conn, rootId: string, years: number[] | 'all'): Promise<{ cases: number }> {
+  if (years !== 'all' && years.length === 0) return { cases: 0 };
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`strategy-stats:${rootId}`}))`);
-  await tx.delete(strategyNodeStats).where(eq(strategyNodeStats.rootId, rootId));
-  await tx.delete(strategyOfferingStats).where(eq(strategyOfferingStats.rootId, rootId));
-  const scope = sql`with recursive tree(node_id, ancestor_id) as (
+  await tx.execute(sql`set local jit = off`);
+  await tx.execute(sql`set local work_mem = '256MB'`);
+  const yearTexts = years === 'all' ? [] : years.map(String);
+  const inYears = (column: SQL) =>
+    years === 'all' ? sql`true` : sql`left(${column}, 4) in (${sql.join(yearTexts.map((y) => sql`${y}`), sql`, `)})`;
+  await tx.delete(strategyNodeStats).where(and(eq(strategyNodeStats.rootId, rootId), inYears(sql`${strategyNodeStats.period}`)));
+  await tx.delete(strategyOfferingStats).where(and(eq(strategyOfferingStats.rootId, rootId), inYears(sql`${strategyOfferingStats.period}`)));
+  const received =
+    years === 'all'
+      ? sql`true`
+      : sql.join(
+          years.map((y) => sql`(c.received_on >= ${`${y}-01-01`}::date and c.received_on < ${`${y + 1}-01-01`}::date)`),
+          sql` or `,
+        );
+  const result = await rows<{ cases: number }>(
+    tx,
+    sql`with recursive tree(node_id, ancestor_id) as (
       select id, id from strategy_nodes where root_id = ${rootId}
       union all
       select t.node_id, n.parent_id from tree t join strategy_nodes n on n.id = t.ancestor_id where n.parent_id is not null
-    ), links as (
+    ), links as materialized (
       select distinct t.ancestor_id as node_id, o.id as offering_id, 'etablering' = any(o.topics) as establishing
       from offerings o cross join lateral unnest(o.strategy_links) as l(node) join tree t on t.node_id = l.node
     ), base as materialized (
-      select c.id, c.offering_id, ${companyKey} as company, c.company_orgnr, coalesce(c.municipality, '-') as municipality,
-        c.received_on, c.closed_at, c.status, to_char(c.received_on, 'YYYY') as year, ${tertialOf(sql`c.received_on`)} as tertial
-      from cases c
+      select c.offering_id, ${companyKey} as company, coalesce(c.municipality, '-') as municipality,
+        to_char(c.received_on, 'YYYY-MM-DD') || coalesce(c.municipality, '-') as latest_key,
+        to_char(c.received_on, 'YYYY') as year, ${tertialOf(sql`c.received_on`)} as tertial,
+        (c.closed_at at time zone 'Europe/Stockholm')::date - c.received_on as handling_days,
+        c.status = 'avslutat' as completed,
+        p.leader_gender = 'woman' as woman, p.leader_gender is not null as gender_answered,
+        p.leader_age_band = 'under-30' as young, p.leader_age_band is not null as age_answered,
+        p.leader_born_abroad as born_abroad, p.leader_born_abroad is not null as born_answered
+      from cases c left join company_profiles p on p.orgnr = c.company_orgnr
       where c.offering_id in (select offering_id from links)
         and (c.email_verified_at is not null or c.submitted_by is not null)
-    )`;
-  await tx.execute(sql`insert into strategy_node_stats (root_id, node_id, period, area, companies, cases, women,
-      gender_answered, young, age_answered, foreign_born, born_answered, establishments, companies_latest,
-      median_handling_days)
-    ${scope}, expanded as (
-      select l.node_id, p.period, a.area, b.id, b.company, b.company_orgnr, b.municipality, b.received_on, b.closed_at,
-        l.establishing and b.status = 'avslutat' as established
+        and (${received})
+    ), offering_rows as (
+      insert into strategy_offering_stats (root_id, offering_id, period, area, cases)
+      select ${rootId}, b.offering_id, p.period, a.area, count(*)::int from base b
+      cross join lateral (values (b.year), (b.tertial)) as p(period)
+      cross join lateral (values (''), (b.municipality)) as a(area)
+      group by b.offering_id, p.period, a.area
+      returning cases
+    ), expanded as materialized (
+      select l.node_id, p.period, a.area, b.company, b.latest_key, b.handling_days,
+        l.establishing and b.completed as established, b.woman, b.gender_answered, b.young, b.age_answered,
+        b.born_abroad, b.born_answered
       from base b join links l on l.offering_id = b.offering_id
       cross join lateral (values (b.year), (b.tertial)) as p(period)
       cross join lateral (values (''), (b.municipality)) as a(area)
     ), per_company as (
-      select node_id, period, area, company, max(company_orgnr) as orgnr, bool_or(established) as established
+      select node_id, period, area, bool_or(established) as established, bool_or(woman) as woman,
+        bool_or(gender_answered) as gender_answered, bool_or(young) as young, bool_or(age_answered) as age_answered,
+        bool_or(born_abroad) as born_abroad, bool_or(born_answered) as born_answered,
+        -- The municipality of the company's latest case (the later date; on one day, the higher code).
+        substr(max(latest_key), 11) as latest_area
       from expanded group by node_id, period, area, company
     ), companies as (
-      select pc.node_id, pc.period, pc.area, count(*)::int as companies,
-        count(*) filter (where p.leader_gender = 'woman')::int as women,
-        count(p.leader_gender)::int as gender_answered,
-        count(*) filter (where p.leader_age_band = 'under-30')::int as young,
-        count(p.leader_age_band)::int as age_answered,
-        count(*) filter (where p.leader_born_abroad)::int as foreign_born,
-        count(p.leader_born_abroad)::int as born_answered,
-        count(*) filter (where pc.established)::int as establishments
-      from per_company pc left join company_profiles p on p.orgnr = pc.orgnr
-      group by pc.node_id, pc.period, pc.area
+      select node_id, period, area, count(*)::int as companies,
+        count(*) filter (where woman)::int as women, count(*) filter (where gender_answered)::int as gender_answered,
+        count(*) filter (where young)::int as young, count(*) filter (where age_answered)::int as age_answered,
+        count(*) filter (where born_abroad)::int as foreign_born,
+        count(*) filter (where born_answered)::int as born_answered,
+        count(*) filter (where established)::int as establishments
+      from per_company group by node_id, period, area
+    ), latest as (
+      select node_id, period, latest_area as area, count(*)::int as companies_latest
+      from per_company where area = '' group by node_id, period, latest_area
     ), handling as (
       select node_id, period, area, count(*)::int as cases,
-        (percentile_cont(0.5) within group (order by (closed_at at time zone 'Europe/Stockholm')::date - received_on)
-          filter (where closed_at is not null))::float8 as median_handling_days
+        (percentile_cont(0.5) within group (order by handling_days))::float8 as median_handling_days
       from expanded group by node_id, period, area
-    ), latest as (
-      select node_id, period, municipality as area, count(*)::int as companies_latest from (
-        select distinct on (node_id, period, company) node_id, period, municipality from expanded
-        where area = '' order by node_id, period, company, received_on desc, id
-      ) l group by node_id, period, municipality
+    ), node_rows as (
+      insert into strategy_node_stats (root_id, node_id, period, area, companies, cases, women, gender_answered,
+        young, age_answered, foreign_born, born_answered, establishments, companies_latest, median_handling_days)
+      select ${rootId}, c.node_id, c.period, c.area, c.companies, h.cases, c.women, c.gender_answered, c.young,
+        c.age_answered, c.foreign_born, c.born_answered, c.establishments,
+        case when c.area = '' then c.companies else coalesce(l.companies_latest, 0) end, h.median_handling_days
+      from companies c join handling h using (node_id, period, area)
+      left join latest l using (node_id, period, area)
+      returning 1
     )
-    select ${rootId}, c.node_id, c.period, c.area, c.companies, h.cases, c.women, c.gender_answered, c.young,
-      c.age_answered, c.foreign_born, c.born_answered, c.establishments,
-      case when c.area = '' then c.companies else coalesce(l.companies_latest, 0) end, h.median_handling_days
-    from companies c join handling h using (node_id, period, area)
-    left join latest l using (node_id, period, area)`);
-  await tx.execute(sql`insert into strategy_offering_stats (root_id, offering_id, period, area, cases)
-    ${scope}
-    select ${rootId}, b.offering_id, p.period, a.area, count(*)::int from base b
-    cross join lateral (values (b.year), (b.tertial)) as p(period)
-    cross join lateral (values (''), (b.municipality)) as a(area)
-    group by b.offering_id, p.period, a.area`);
-  const [counted] = await rows<{ cases: number }>(
-    tx,
-    sql`select coalesce(sum(cases), 0)::int as cases from strategy_offering_stats
-      where root_id = ${rootId} and area = '' and period !~ '-T'`,
+    select (select count(*) from node_rows)::int as node_rows,
+      (select count(*) from base)::int as cases`,
   );
-  return { cases: counted?.cases ?? 0 };
+  return { cases: result[0]?.cases ?? 0 };
+}
+
+/**
+ * The years whose figures changed since `since` for a strategy: years of its cases updated since
+ * then, or of cases of companies whose profile changed since then.
+ */
+export async function changedYears(db: Conn, rootId: string, since: Date): Promise<number[]> {
+  const result = await rows<{ year: number }>(
+    db,
+    sql`with linked as (
+        select distinct o.id from offerings o cross join lateral unnest(o.strategy_links) as l(node)
+        join strategy_nodes n on n.id = l.node where n.root_id = ${rootId}
+      )
+      select distinct extract(year from c.received_on)::int as year from cases c
+      where c.offering_id in (select id from linked) and c.updated_at >= ${since.toISOString()}::timestamptz
+      union
+      select distinct extract(year from c.received_on)::int from company_profiles p
+      join cases c on c.company_orgnr = p.orgnr
+      where p.updated_at >= ${since.toISOString()}::timestamptz and c.offering_id in (select id from linked)
+      order by 1`,
+  );
+  return result.map((r) => r.year);
 }
 
 export async function saveStatsState(tx: Conn, row: StatsStateRow) {
@@ -428,6 +473,16 @@ export async function saveStatsState(tx: Conn, row: StatsStateRow) {
 export async function statsState(db: Conn, rootId: string): Promise<StatsStateRow | undefined> {
   const [row] = await db.select().from(strategyStatsState).where(eq(strategyStatsState.rootId, rootId));
   return row;
+}
+
+/** Whether a refresh of the strategy waits in the outbox (read-only). */
+export async function refreshWaiting(db: Conn, rootId: string): Promise<boolean> {
+  const result = await rows<{ id: number }>(
+    db,
+    sql`select id from outbox where kind = 'indicator-refresh' and status = 'pending' and payload->>'root' = ${rootId}
+      limit 1`,
+  );
+  return result.length > 0;
 }
 
 /** The database's clock: statistics are stamped with the time their snapshot began. */
@@ -503,4 +558,48 @@ export async function rootsReachingCompany(db: Conn, orgnr: string): Promise<str
       join strategy_nodes n on n.id = l.node`,
   );
   return result.map((r) => r.root_id);
+}
+
+// ——— follow-up reminders ———
+
+export async function deadlinesBetween(db: Conn, from: string, to: string) {
+  return rows<{ root_id: string; period: string; due_on: string; title_sv: string }>(
+    db,
+    sql`select d.root_id, d.period, to_char(d.due_on, 'YYYY-MM-DD') as due_on, n.title_sv
+      from strategy_follow_up_deadlines d join strategy_nodes n on n.id = d.root_id
+      where d.due_on between ${from}::date and ${to}::date order by d.due_on, d.root_id`,
+  );
+}
+
+/**
+ * The nodes still to be followed up for a period: the leaves (parents roll up from them) without a
+ * follow-up, with the organisation that owns each (a node without an owner is the strategy's).
+ */
+export async function missingFollowUps(db: Conn, rootId: string, period: string) {
+  return rows<{ id: string; title_sv: string; owner_id: string | null }>(
+    db,
+    sql`select n.id, n.title_sv, coalesce(n.owner_id, r.owner_id) as owner_id
+      from strategy_nodes n join strategy_nodes r on r.id = n.root_id
+      where n.root_id = ${rootId}
+        and not exists (select 1 from strategy_nodes c where c.parent_id = n.id)
+        and not exists (select 1 from strategy_follow_ups f where f.node_id = n.id and f.period = ${period})
+      order by n.position, n.id`,
+  );
+}
+
+/** Who is reminded at an organisation: its active org-admins and analysts with an e-mail address (read-only). */
+export async function followUpRecipients(db: Conn, organisationId: string): Promise<string[]> {
+  const result = await rows<{ email: string }>(
+    db,
+    sql`select distinct u.email from memberships m join users u on u.id = m.user_id
+      where m.organisation_id = ${organisationId} and m.active and m.role in ('org-admin', 'analyst')
+        and u.email is not null and u.erased_at is null order by u.email`,
+  );
+  return result.map((r) => r.email);
+}
+
+/** Records a reminder; false when it was already sent (so it is sent once, even by two processes). */
+export async function recordReminder(db: Conn, row: typeof strategyFollowUpReminders.$inferInsert): Promise<boolean> {
+  const inserted = await db.insert(strategyFollowUpReminders).values(row).onConflictDoNothing().returning();
+  return inserted.length > 0;
 }

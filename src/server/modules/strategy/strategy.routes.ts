@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Problem } from '../../../contracts/common.js';
+import { JobResponse } from '../../../contracts/jobs.js';
 import {
   CompanyProfileRequest,
   CompanyProfileResponse,
@@ -19,6 +20,7 @@ import {
   NodeResponse,
   PeriodCode,
   ReachGroupsResponse,
+  ReportRequest,
   RevisionResponse,
   UpdateNodeRequest,
 } from '../../../contracts/strategy.js';
@@ -280,6 +282,20 @@ export function strategyRoutes(app: App, { database }: AppDeps) {
     async (request) => strategy.dashboard(db, request.query),
   );
 
+  app.post(
+    '/api/strategy/reports',
+    {
+      config: { access: FOLLOWERS },
+      schema: {
+        tags,
+        summary: "Start a report (XLSX or PDF) of a strategy's follow-up; poll the job it returns",
+        body: ReportRequest,
+        response: { 202: JobResponse, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(202).send(await strategy.requestReport(db, principalOf(request), request.body)),
+  );
+
   app.get(
     '/api/open-data/strategy/reach.json',
     {
@@ -292,9 +308,13 @@ export function strategyRoutes(app: App, { database }: AppDeps) {
       },
     },
     async (request, reply) => {
-      const { title, series } = await reachSeriesOf(request.query);
+      const { title, series, statistics } = await reachSeriesOf(request.query);
       reply.type('application/json; charset=utf-8');
-      return reachAsJsonStat(series, `Nådda företag per strateginod och period – ${title}`, new Date());
+      return reachAsJsonStat(
+        series,
+        `Nådda företag per strateginod och period – ${title}`,
+        new Date(statistics.computedAt),
+      );
     },
   );
 

@@ -18,6 +18,7 @@ import type {
   RevisionResponse,
   UpdateNodeRequest,
 } from '../../../contracts/strategy.js';
+import { performance } from 'node:perf_hooks';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import type { Principal } from '../access/access.policies.js';
@@ -26,6 +27,12 @@ import { type FollowUpStatus, rollUpFollowUps } from './follow-up.js';
 import { parseJsonStat, parseKolada } from './importers.js';
 import { type Period, type PeriodKind, parsePeriod, periodsBetween } from './period.js';
 import { mayEditPlan, mayFollowUp } from './strategy.policies.js';
+import type { JobResponse } from '../../../contracts/jobs.js';
+import { toPdf } from '../../lib/pdf.js';
+import { toXlsxSheets } from '../../lib/xlsx.js';
+import { createJob, type JobFile } from '../jobs/jobs.service.js';
+import { enqueueEmail, enqueueOnce } from '../outbox/outbox.repository.js';
+import { reportFileName, reportPdf, reportSheets } from './report.js';
 import * as repo from './strategy.repository.js';
 import { type Cell, MIN_COUNT, suppressLine, suppressTable } from './suppression.js';
 
@@ -170,6 +177,7 @@ export async function createNode(db: Db, principal: Principal, input: CreateNode
       note: input.note ?? 'Ny',
       changedBy: principal.userId,
     });
+    await enqueueRefreshOf(tx, [created.rootId], 'all');
     return toNodeResponse(created, 1);
   });
 }
@@ -212,6 +220,7 @@ export async function moveNode(db: Db, principal: Principal, id: string, input: 
     await repo.shiftSiblings(tx, parent.id, input.position, id);
     await repo.updateNode(tx, id, { parentId: parent.id, position: input.position });
     const { after, version } = await recordRevision(tx, before, principal, input.note ?? 'Flyttad');
+    await enqueueRefreshOf(tx, [after.rootId], 'all');
     return toNodeResponse(after, version);
   });
 }
@@ -539,7 +548,90 @@ export async function reachGroups(db: Db, nodeId: string, periodCode: string): P
   };
 }
 
+// ——— statistics: pre-aggregated live figures ———
+
+/** Statistics older than this are served (saying how old they are) while a full refresh is queued. */
+export const STATISTICS_MAX_AGE_MS = 60 * 60 * 1000;
+/**
+ * How far back a refresh looks for changed cases: a change stamped before the previous refresh but
+ * committed after it (a slow transaction, a clock a little off) is still picked up.
+ */
+const CHANGE_MARGIN_MS = 10 * 60 * 1000;
+const REFRESH = 'indicator-refresh';
+
+export interface StatisticsFreshness {
+  /** The figures include every case committed before this moment. */
+  computedAt: string;
+  /** A refresh is queued: newer figures are on their way. */
+  refreshing: boolean;
+}
+
+/** 'changed': only the years with cases (or profiles) changed since the last refresh; 'all': everything. */
+export type RefreshScope = 'changed' | 'all';
+
+/**
+ * Recomputes a strategy's statistics from the cases, in one transaction (a savepoint when given
+ * one). The stamp is taken before the snapshot, so it never claims more than the figures hold.
+ */
+export async function refreshStatistics(
+  db: Conn,
+  rootId: string,
+  scope: RefreshScope = 'all',
+): Promise<StatisticsFreshness> {
+  return db.transaction(async (tx) => {
+    const computedAt = await repo.databaseNow(tx);
+    const started = performance.now();
+    const state = await repo.statsState(tx, rootId);
+    const years =
+      scope === 'all' || !state
+        ? 'all'
+        : await repo.changedYears(tx, rootId, new Date(state.computedAt.getTime() - CHANGE_MARGIN_MS));
+    const { cases } = await repo.refreshStats(tx, rootId, years);
+    await repo.saveStatsState(tx, {
+      rootId,
+      computedAt,
+      durationMs: Math.round(performance.now() - started),
+      cases: years === 'all' || !state ? cases : state.cases,
+    });
+    return { computedAt: computedAt.toISOString(), refreshing: false };
+  });
+}
+
+/** The outbox worker's handler for 'indicator-refresh' messages. */
+export async function refreshStatisticsFromOutbox(tx: Tx, payload: { root: string; scope?: RefreshScope }) {
+  if (await repo.findNode(tx, payload.root)) await refreshStatistics(tx, payload.root, payload.scope ?? 'changed');
+}
+
+/**
+ * Queues a refresh of the statistics of every strategy the offering's cases count for, in the
+ * caller's transaction (so it happens only if the change commits). Debounced: a strategy that
+ * already has a refresh waiting gets no second one.
+ */
+export async function enqueueIndicatorRefresh(tx: Conn, change: { offeringId: string }): Promise<void> {
+  await enqueueRefreshOf(tx, await repo.rootsLinkingOffering(tx, change.offeringId));
+}
+
+async function enqueueRefreshOf(tx: Conn, roots: string[], scope: RefreshScope = 'changed') {
+  for (const root of roots) await enqueueOnce(tx, REFRESH, scope === 'all' ? { root, scope } : { root });
+}
+
+/**
+ * The strategy's statistics, ready to read: computed now when missing, otherwise served as they are
+ * (with a full refresh queued when they are older than STATISTICS_MAX_AGE_MS).
+ */
+async function statistics(db: Db, rootId: string, now = Date.now()): Promise<StatisticsFreshness> {
+  const state = await repo.statsState(db, rootId);
+  if (!state) return refreshStatistics(db, rootId, 'all');
+  if (now - state.computedAt.getTime() > STATISTICS_MAX_AGE_MS) await enqueueRefreshOf(db, [rootId], 'all');
+  return {
+    computedAt: state.computedAt.toISOString(),
+    refreshing: await repo.refreshWaiting(db, rootId),
+  };
+}
+
 // ——— dashboard ———
+
+const areaKey = (area: string) => (area === '-' ? NOT_STATED : area);
 
 /** Everything the public follow-up dashboard shows for one strategy, one period and one node. */
 export async function dashboard(db: Db, query: DashboardQuery): Promise<DashboardResponse> {
@@ -553,29 +645,25 @@ export async function dashboard(db: Db, query: DashboardQuery): Promise<Dashboar
   if (!selected) throw new AppError('strategy_node_not_found', `Noden ${query.node} finns inte i ${root.id}`);
   const periodCode = query.period ?? String(new Date().getFullYear());
   const p = period(periodCode);
-  const scope = { from: p.from, until: p.until, municipality: query.municipality };
   const years = query.years ?? 5;
-  const seriesScope = {
-    from: `${p.year - years + 1}-01-01`,
-    until: `${p.year + 1}-01-01`,
-    municipality: query.municipality,
-  };
+  const seriesPeriods = periodsBetween(p.year - years + 1, p.year, p.kind);
+  const area = query.municipality ?? '';
   const ids = nodes.map((n) => n.id);
 
-  const [allRoots, reach, followUps, versions, figures, municipalities, offerings, indicators, dueOn] =
-    await Promise.all([
-      repo.roots(db),
-      repo.reachByNode(db, root.id, scope),
-      repo.followUps(db, { nodeIds: ids, period: periodCode }),
-      repo.latestVersions(db, ids),
-      repo.figuresByPeriod(db, selected.id, seriesScope, p.kind),
-      repo.reachByMunicipality(db, selected.id, scope),
-      repo.casesPerOffering(db, selected.id, scope),
-      repo.indicatorsOf(db, [selected.id]),
-      repo.deadline(db, root.id, periodCode),
-    ]);
+  const freshness = await statistics(db, root.id);
+  const [allRoots, reach, followUps, versions, figures, areas, offerings, indicators, dueOn] = await Promise.all([
+    repo.roots(db),
+    repo.nodeStats(db, root.id, { periods: [periodCode], area }),
+    repo.followUps(db, { nodeIds: ids, period: periodCode }),
+    repo.latestVersions(db, ids),
+    repo.nodeStats(db, root.id, { periods: seriesPeriods, area, nodeIds: [selected.id] }),
+    repo.nodeStatsByArea(db, root.id, selected.id, periodCode),
+    repo.offeringStats(db, root.id, selected.id, periodCode, area),
+    repo.indicatorsOf(db, [selected.id]),
+    repo.deadline(db, root.id, periodCode),
+  ]);
 
-  const reachOf = new Map(reach.map((r) => [r.node_id, r.companies]));
+  const reachOf = new Map(reach.map((r) => [r.nodeId, r.companies]));
   const followUpOf = new Map(followUps.map((f) => [f.nodeId, f]));
   const rollUps = rollUpFollowUps(
     nodes.map((n) => ({ id: n.id, parentId: n.parentId })),
@@ -583,10 +671,15 @@ export async function dashboard(db: Db, query: DashboardQuery): Promise<Dashboar
   );
   const ordered = treeOrder(nodes, root.id);
   const figuresOf = new Map(figures.map((f) => [f.period, f]));
-  const seriesPeriods = periodsBetween(p.year - years + 1, p.year, p.kind);
+  // Each company counts once, in the municipality of its latest case; filtered to one municipality,
+  // every company reached there counts there.
+  const municipalities = areas
+    .filter((a) => (query.municipality ? a.area === query.municipality : a.companiesLatest > 0))
+    .map((a) => ({ key: areaKey(a.area), companies: query.municipality ? a.companies : a.companiesLatest }))
+    .sort((a, b) => (a.key === NOT_STATED ? 1 : b.key === NOT_STATED ? -1 : a.key.localeCompare(b.key)));
   const byMunicipality = line(
-    municipalities.map((m) => m.municipality ?? NOT_STATED),
-    new Map(municipalities.map((m) => [m.municipality ?? NOT_STATED, m.companies])),
+    municipalities.map((m) => m.key),
+    new Map(municipalities.map((m) => [m.key, m.companies])),
     (code) => (code === NOT_STATED ? code : (municipalityName(code) ?? code)),
   );
 
@@ -596,6 +689,7 @@ export async function dashboard(db: Db, query: DashboardQuery): Promise<Dashboar
     period: periodCode,
     municipality: query.municipality ?? null,
     deadline: dueOn,
+    statistics: freshness,
     roots: allRoots.map((r) => ({ id: r.id, title: localised(r.titleSv, r.titleEn) })),
     nodes: ordered.map(({ row, depth }) => {
       const f = followUpOf.get(row.id);
@@ -619,12 +713,12 @@ export async function dashboard(db: Db, query: DashboardQuery): Promise<Dashboar
         period: code,
         companies: small(f?.companies ?? 0),
         cases: f?.cases ?? 0,
-        medianHandlingDays: f?.median_handling_days ?? null,
+        medianHandlingDays: f?.medianHandlingDays ?? null,
       };
     }),
     byMunicipality,
     offerings: offerings.map((o) => ({ id: o.offering_id, title: localised(o.title_sv, o.title_en), cases: o.cases })),
-    indicators: await indicatorsWithValues(db, indicators, {
+    indicators: await indicatorsWithValues(db, root.id, indicators, {
       kind: p.kind,
       years,
       toYear: p.year,
@@ -674,13 +768,21 @@ export async function myProfile(db: Db, principal: Principal): Promise<CompanyPr
 /** The company states (or changes) its voluntary profile; every answer may be left out. */
 export async function saveMyProfile(db: Db, principal: Principal, input: CompanyProfileRequest) {
   const orgnr = actingCompany(principal);
-  await repo.upsertProfile(db, { orgnr, ...input });
+  await db.transaction(async (tx) => {
+    await repo.upsertProfile(tx, { orgnr, ...input });
+    await enqueueRefreshOf(tx, await repo.rootsReachingCompany(tx, orgnr));
+  });
   return myProfile(db, principal);
 }
 
 /** Withdraws the profile: it is deleted, and the company counts as "not stated" from now on. */
 export async function deleteMyProfile(db: Db, principal: Principal): Promise<void> {
-  await repo.deleteProfile(db, actingCompany(principal));
+  const orgnr = actingCompany(principal);
+  await db.transaction(async (tx) => {
+    // A deleted profile leaves no change stamp behind: those strategies are recomputed in full.
+    if (await repo.deleteProfile(tx, orgnr))
+      await enqueueRefreshOf(tx, await repo.rootsReachingCompany(tx, orgnr), 'all');
+  });
 }
 
 /** Period codes for the filters: the last years and their tertials. */
@@ -695,17 +797,14 @@ export async function reachSeries(db: Db, rootId: string, kind: PeriodKind, toYe
   if (root.parentId !== null) throw new AppError('validation_failed', `${rootId} är ingen strategi`);
   const nodes = treeOrder(await repo.nodesOfRoot(db, rootId), rootId).map((n) => n.row);
   const periods = periodsBetween(toYear - years + 1, toYear, kind);
-  const perPeriod: Map<string, number>[] = [];
-  for (const code of periods) {
-    const p = period(code);
-    perPeriod.push(
-      new Map(
-        (await repo.reachByNode(db, rootId, { from: p.from, until: p.until })).map((r) => [r.node_id, r.companies]),
-      ),
-    );
-  }
+  const freshness = await statistics(db, rootId);
+  const figures = await repo.nodeStats(db, rootId, { periods, area: '' });
+  const perPeriod = periods.map(
+    (code) => new Map(figures.filter((f) => f.period === code).map((f) => [f.nodeId, f.companies])),
+  );
   return {
     title: root.titleSv,
+    statistics: freshness,
     series: {
       nodes: nodes.map((n) => ({ id: n.id, title: n.titleSv })),
       periods,
@@ -737,4 +836,131 @@ export async function followUpRows(db: Db, rootId: string, periodCode: string) {
       versions.get(n.id) ?? 1,
     ];
   });
+}
+
+// ——— reports (run as background jobs) ———
+
+export interface ReportParams {
+  root: string;
+  period: string;
+  format: 'xlsx' | 'pdf';
+  municipality?: string | undefined;
+}
+
+/** Queues a follow-up report of a strategy; the job worker makes it (see strategyReport). */
+export async function requestReport(db: Db, principal: Principal, params: ReportParams): Promise<JobResponse> {
+  period(params.period);
+  const root = await node(db, params.root);
+  if (root.parentId !== null) throw new AppError('validation_failed', `${params.root} är ingen strategi`);
+  return createJob(db, principal, 'strategy-report', { ...params });
+}
+
+/**
+ * Makes the report: the dashboard of the whole strategy (suppressed as on the public page), then
+ * the indicators node by node, reporting progress as it goes.
+ */
+export async function strategyReport(
+  db: Db,
+  params: Record<string, unknown>,
+  progress: (percent: number) => Promise<void>,
+): Promise<JobFile> {
+  const p = params as unknown as ReportParams;
+  const view = await dashboard(db, {
+    root: p.root,
+    period: p.period,
+    ...(p.municipality ? { municipality: p.municipality } : {}),
+  });
+  await progress(10);
+  const parsed = period(p.period);
+  const indicators = new Map<string, IndicatorResponse[]>();
+  for (const [i, n] of view.nodes.entries()) {
+    const rows = await repo.indicatorsOf(db, [n.id]);
+    if (rows.length > 0)
+      indicators.set(
+        n.id,
+        await indicatorsWithValues(db, view.root.id, rows, {
+          kind: parsed.kind,
+          years: 5,
+          toYear: parsed.year,
+          municipality: p.municipality,
+        }),
+      );
+    await progress(10 + (80 * (i + 1)) / view.nodes.length);
+  }
+  const data = { view, indicators };
+  if (p.format === 'xlsx')
+    return {
+      fileName: reportFileName(view, 'xlsx'),
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes: toXlsxSheets(reportSheets(data)),
+    };
+  return { fileName: reportFileName(view, 'pdf'), contentType: 'application/pdf', bytes: toPdf(reportPdf(data)) };
+}
+
+// ——— follow-up reminders ———
+
+export type ReminderStage = 'soon' | 'due' | 'overdue';
+
+/** A week before, on the day, and (within a month) after: which reminder a deadline is due for. */
+export function reminderStage(dueOn: string, today: string): ReminderStage | null {
+  const days = Math.round((Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  if (days >= 1 && days <= 7) return 'soon';
+  if (days === 0) return 'due';
+  if (days < 0 && days >= -30) return 'overdue';
+  return null;
+}
+
+const dayInSweden = (date: Date) => date.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Queues e-mail reminders about follow-ups that are due: to the org-admins and analysts of each
+ * organisation that owns a node still without a follow-up for the period. Each reminder (strategy,
+ * period, stage, organisation) is recorded with its e-mails in one transaction and sent once,
+ * however often this runs. `lotsen jobs reminders` and the server's job worker both run it.
+ */
+export async function sendFollowUpReminders(db: Db, options: { publicBaseUrl: string; now?: Date }) {
+  const today = dayInSweden(options.now ?? new Date());
+  const sent: { root: string; period: string; stage: ReminderStage; organisation: string; recipients: number }[] = [];
+  for (const d of await repo.deadlinesBetween(db, addDays(today, -30), addDays(today, 7))) {
+    const stage = reminderStage(d.due_on, today);
+    if (!stage) continue;
+    const missing = await repo.missingFollowUps(db, d.root_id, d.period);
+    const byOwner = new Map<string, typeof missing>();
+    for (const m of missing) {
+      if (!m.owner_id) continue;
+      byOwner.set(m.owner_id, [...(byOwner.get(m.owner_id) ?? []), m]);
+    }
+    for (const [organisation, nodes] of byOwner) {
+      const recipients = await repo.followUpRecipients(db, organisation);
+      if (recipients.length === 0) continue; // Recorded only when someone got it: a new admin still will.
+      const link = `${options.publicBaseUrl}/strategier/uppfoljning?strategi=${encodeURIComponent(d.root_id)}&period=${encodeURIComponent(d.period)}`;
+      const when =
+        stage === 'overdue' ? `skulle ha varit klar ${d.due_on}` : stage === 'due' ? 'ska vara klar i dag' : `ska vara klar ${d.due_on}`;
+      const queued = await db.transaction(async (tx) => {
+        if (!(await repo.recordReminder(tx, { rootId: d.root_id, period: d.period, stage, organisationId: organisation, recipients: recipients.length })))
+          return false;
+        for (const to of recipients)
+          await enqueueEmail(tx, {
+            to,
+            subject: `Påminnelse: uppföljningen av ${d.title_sv} för ${d.period} ${when}`,
+            text: [
+              'Hej,',
+              '',
+              `Uppföljningen av ${d.title_sv} för ${d.period} ${when}. ${nodes.length === 1 ? 'En del' : `${nodes.length} delar`} som er organisation äger saknar ännu status och kommentar:`,
+              '',
+              ...nodes.map((n) => `– ${n.title_sv}`),
+              '',
+              `Skriv uppföljningen i Lotsen: ${link}`,
+              '',
+              'Lotsen – en dörr in för företag',
+            ].join('\n'),
+          });
+        return true;
+      });
+      if (queued) sent.push({ root: d.root_id, period: d.period, stage, organisation, recipients: recipients.length });
+    }
+  }
+  return { today, sent };
 }

@@ -159,6 +159,7 @@ export const companyProfiles = pgTable(
   },
   (t) => [
     check('company_profiles_gender_check', sql`${t.leaderGender} in ('woman', 'man', 'other')`),
+    index('company_profiles_updated_idx').on(t.updatedAt),
     check('company_profiles_age_check', sql`${t.leaderAgeBand} in ('under-30', '30-44', '45-64', '65-plus')`),
   ],
 );

@@ -13,8 +13,9 @@ import { administered } from './staff-admin.js';
 import { useMe } from './use-me.js';
 
 /** My account: who I am signed in as, the company I act for, my data, erasure and sign-out. */
-export function AccountPage() {
+export function AccountPage({ search = '' }: { search?: string }) {
   const { t } = useI18n();
+  const outcome = t.access.loginOutcome[new URLSearchParams(search).get('inloggning') ?? ''];
   const me = useMe();
   const staff = me.state === 'ok' && me.me.user.kind === 'staff';
   const organisations = useApi<ListResponse<OrganisationResponse>>(staff ? '/api/organisations?limit=100' : null);
@@ -33,6 +34,11 @@ export function AccountPage() {
     return (
       <>
         <h1>{t.access.accountTitle}</h1>
+        {outcome && (
+          <div className="notice notice--error" role="alert">
+            <p>{outcome}</p>
+          </div>
+        )}
         {erased && (
           <div className="notice notice--success" role="status">
             <p>{t.access.erasureDone}</p>

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { OrganisationResponse } from '../../../contracts/catalogue.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ApiError, type ListResponse } from '../../lib/api.js';
@@ -392,6 +392,18 @@ function WithdrawSection({
   const [confirming, setConfirming] = useState(false);
   const [feedback, setFeedback] = useState<FeedbackState>(null);
   const [busy, setBusy] = useState(false);
+  // Keyboard focus follows the question and comes back when it is answered "no".
+  const yes = useRef<HTMLButtonElement>(null);
+  const start = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (confirming) {
+      asked.current = true;
+      yes.current?.focus();
+    } else if (asked.current) {
+      start.current?.focus();
+    }
+  }, [confirming]);
 
   const withdraw = async () => {
     if (busy) return;
@@ -418,7 +430,13 @@ function WithdrawSection({
         <div className="notice notice--error">
           <p>{t.cases.company.withdrawConfirm(data.diarienummer)}</p>
           <div className="actions">
-            <button type="button" className="button" onClick={() => void withdraw()} aria-disabled={busy || undefined}>
+            <button
+              ref={yes}
+              type="button"
+              className="button"
+              onClick={() => void withdraw()}
+              aria-disabled={busy || undefined}
+            >
               {t.cases.company.withdrawYes}
             </button>
             <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
@@ -427,7 +445,7 @@ function WithdrawSection({
           </div>
         </div>
       ) : (
-        <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
+        <button ref={start} type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
           {t.cases.company.withdraw}
         </button>
       )}

@@ -284,11 +284,12 @@ function StatusForm({
   return (
     <section aria-labelledby="status-heading">
       <h2 id="status-heading">{t.cases.staff.statusHeading}</h2>
+      {/* Outside the form: after a final status the form goes, the message stays. */}
+      <Feedback value={feedback} />
       {data.allowedTransitions.length === 0 ? (
         <p>{t.cases.staff.noTransitions}</p>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <Feedback value={feedback} />
           <div className="field">
             <label htmlFor="status-new">{t.cases.staff.newStatus}</label>
             <select id="status-new" className="select" value={status} onChange={(e) => setStatus(e.target.value)}>

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import type { RegistrationByTokenResponse } from '../../../contracts/events.js';
 import { errorMessage, LoadError, Loading } from '../../components/Status.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { ApiError, postJson } from '../../lib/api.js';
+import { ApiError } from '../../lib/api.js';
 import { Link } from '../../lib/router.js';
 import { paths } from '../../lib/routes.js';
 import { useApi } from '../../lib/use-api.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
+import { send } from '../access/access-api.js';
 import { formatEventTime } from './event-time.js';
 import './events.css';
 
@@ -26,7 +27,11 @@ export function CancelRegistrationPage({ token }: { token: string }) {
     setError(null);
     try {
       setDone(
-        await postJson<RegistrationByTokenResponse>(`/api/event-registrations/${encodeURIComponent(token)}/cancel`, {}),
+        await send<RegistrationByTokenResponse>(
+          'POST',
+          `/api/event-registrations/${encodeURIComponent(token)}/cancel`,
+          {},
+        ),
       );
     } catch (e) {
       setError(errorMessage(t.errors, e instanceof ApiError ? e.code : 'unknown'));

@@ -3,11 +3,12 @@ import type { EventResponse, RegistrationResult } from '../../../contracts/event
 import { errorMessage, LoadError, Loading } from '../../components/Status.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { labelOf } from '../../i18n/language.js';
-import { ApiError, postJson } from '../../lib/api.js';
+import { ApiError } from '../../lib/api.js';
 import { Link } from '../../lib/router.js';
 import { paths } from '../../lib/routes.js';
 import { useApi } from '../../lib/use-api.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
+import { send } from '../access/access-api.js';
 import { seatsText } from './EventsPage.js';
 import { formatEventTime } from './event-time.js';
 import './events.css';
@@ -56,12 +57,12 @@ export function EventPage({ id }: { id: string }) {
       </p>
 
       <h2>{ev.registerHeading}</h2>
-      {e.open ? <RegistrationForm event={e} onDone={event.reload} /> : <p>{ev.closed}</p>}
+      {e.open ? <RegistrationForm event={e} /> : <p>{ev.closed}</p>}
     </>
   );
 }
 
-function RegistrationForm({ event, onDone }: { event: EventResponse; onDone: () => void }) {
+function RegistrationForm({ event }: { event: EventResponse }) {
   const { t } = useI18n();
   const ev = t.events;
   const ids = { name: useId(), email: useId(), company: useId(), nameError: useId(), emailError: useId() };
@@ -89,13 +90,13 @@ function RegistrationForm({ event, onDone }: { event: EventResponse; onDone: () 
     setFormError(null);
     setSubmitting(true);
     try {
-      const registered = await postJson<RegistrationResult>(`/api/events/${event.id}/registrations`, {
+      const registered = await send<RegistrationResult>('POST', `/api/events/${event.id}/registrations`, {
         name: name.trim(),
         email: email.trim(),
         ...(company.trim() ? { companyName: company.trim() } : {}),
       });
+      // Not reloading the event here: that would unmount the form and lose this answer.
       setResult(registered);
-      onDone();
     } catch (error) {
       const code = error instanceof ApiError ? error.code : 'unknown';
       setFormError(
