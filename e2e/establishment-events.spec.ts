@@ -136,6 +136,38 @@ for (const engine of engines()) {
       await context.close();
     });
 
+    it('lets an organiser create and publish an event, and mark who came', async () => {
+      const { context, page, problems } = await newPage(browser, server.url);
+      await signInAsStaff(page, /Anders Nyström/, '/evenemang/arrangera', server.url);
+      expect(await h1(page)).toEqual(['Arrangera evenemang']);
+      await page.getByLabel('Rubrik', { exact: true }).fill('Workshop: Elnät för nyetablering');
+      await page.getByLabel('Beskrivning', { exact: true }).fill('Hur kapaciteten i elnätet bedöms.');
+      await page.getByLabel('Börjar').fill('2030-05-14T08:30');
+      await page.getByLabel('Slutar').fill('2030-05-14T11:00');
+      await page.getByLabel('Plats', { exact: true }).fill('Tumba');
+      await page.getByLabel('Antal platser (tomt: obegränsat)').fill('1');
+      await page.getByRole('button', { name: 'Spara som utkast' }).click();
+      await page.getByText('Utkastet är sparat.').waitFor();
+      await expectNoAxeViolations(page, '/evenemang/arrangera');
+      await page.getByRole('button', { name: 'Publicera Workshop: Elnät för nyetablering' }).click();
+      await page.getByRole('link', { name: 'Workshop: Elnät för nyetablering' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Workshop: Elnät för nyetablering' }).waitFor();
+      await page.getByLabel('Namn').fill('Lina Larsson');
+      await page.getByLabel('E-postadress').fill('lina@example.se');
+      await page.getByRole('button', { name: 'Anmäl mig' }).click();
+      await page.getByText('Du är anmäld!').waitFor();
+
+      await open(page, '/evenemang/arrangera');
+      await page.getByRole('button', { name: 'Anmälda till Workshop: Elnät för nyetablering' }).click();
+      await page.getByLabel('Lina Larsson deltog').check();
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLInputElement>('.registration-list input')].some((i) => i.checked),
+      );
+      await expectNoAxeViolations(page, 'registrations with attendance');
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
     it('fits a 320 px wide screen without sideways scrolling', async () => {
       const { context, page } = await newPage(browser, server.url, { width: 320 });
       for (const p of pages()) {

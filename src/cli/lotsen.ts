@@ -8,6 +8,7 @@ import { retention } from '../server/modules/cases/cases.service.js';
 import { exportCatalogue, importCatalogue, seedDemo } from '../server/modules/catalogue/catalogue.service.js';
 import { loadRouter } from '../server/modules/intake/intake.service.js';
 import { routeLine } from '../server/modules/intake/route-line.js';
+import { sendFollowUpReminders } from '../server/modules/strategy/strategy.service.js';
 import { openReadyDatabase } from '../server/runtime.js';
 
 const USAGE = `Användning: lotsen <kommando>
@@ -19,6 +20,8 @@ const USAGE = `Användning: lotsen <kommando>
   catalog export [--out FIL] skriv katalogen som JSON (samma format som import)
   route                     routa förfrågningar: JSON Lines in på stdin, ut på stdout
   jobs retention [--apply]  gallring: rapportera (standard) eller radera/avidentifiera det som är dags
+  jobs reminders [--today ÅÅÅÅ-MM-DD]
+                            påminnelser om uppföljningar som ska vara klara (skickas via utkorgen, en gång var)
 
 Konfiguration via miljön: DATABASE_URL, LOTSEN_DATA_DIR, LOG_LEVEL …`;
 
@@ -133,13 +136,34 @@ async function catalog(args: string[]): Promise<number> {
 
 async function jobs(args: string[]): Promise<number> {
   const [job, ...rest] = args;
-  if (job !== 'retention') return usage('jobs kräver retention');
+  if (job === 'reminders') return reminders(rest);
+  if (job !== 'retention') return usage('jobs kräver retention eller reminders');
   const apply = rest.includes('--apply');
   return withDatabase(
     async (database) => {
       const report = await retention(database.db, { apply });
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       say(`${apply ? 'gallrade' : 'skulle gallra (torrkörning; lägg till --apply)'}: ${report.items.length} ärenden`);
+      return 0;
+    },
+    { seed: false },
+  );
+}
+
+/** Queues the follow-up reminders due today (or on --today); the server's outbox worker sends them. */
+async function reminders(args: string[]): Promise<number> {
+  const todayIndex = args.indexOf('--today');
+  const today = todayIndex >= 0 ? args[todayIndex + 1] : undefined;
+  if (todayIndex >= 0 && !/^\d{4}-\d{2}-\d{2}$/.test(today ?? '')) return usage('--today kräver ett datum ÅÅÅÅ-MM-DD');
+  const config = loadConfig();
+  return withDatabase(
+    async (database) => {
+      const report = await sendFollowUpReminders(database.db, {
+        publicBaseUrl: config.publicBaseUrl,
+        ...(today ? { now: new Date(`${today}T12:00:00Z`) } : {}),
+      });
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      say(`påminnelser köade: ${report.sent.length} (skickas av serverns utkorg)`);
       return 0;
     },
     { seed: false },

@@ -44,6 +44,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.nodeEnv === 'production',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    // A path Fastify cannot decode (`/api/cases/%E0%A4%A`) or a too long parameter: problem+json too.
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(reply, request, 'validation_failed', `Sökvägen är ogiltig (${error.code})`);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('principal', null);
@@ -86,6 +90,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   registerProblemHandlers(app);
+
+  // Values the database cannot take, refused at the door instead of failing there (500): NUL in text
+  // (PostgreSQL refuses it), and Infinity (`?limit=1e400`: Ajv coerces it and then skips the bounds).
+  app.addHook('preHandler', async (request, reply) => {
+    const body = Buffer.isBuffer(request.body) ? null : request.body;
+    if (unstorable(request.params) || unstorable(request.query) || unstorable(body)) {
+      return sendProblem(reply, request, 'validation_failed', 'Begäran innehåller ett otillåtet tecken eller tal');
+    }
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -178,6 +191,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   registerWebClient(app);
   return app;
+}
+
+/** A string with NUL or a number that is not finite, anywhere in a parsed request part. */
+function unstorable(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  for (const [key, v] of Object.entries(value)) if (key.includes('\u0000') || unstorable(v, depth + 1)) return true;
+  return false;
 }
 
 /** The React app, built by Vite into dist/web; any non-API path gets index.html. */

@@ -1,7 +1,7 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { smtpMailer, startLocalMailbox } from './modules/outbox/mailer.js';
 import { startJobWorker } from './modules/jobs/jobs.worker.js';
+import { smtpMailer, startLocalMailbox } from './modules/outbox/mailer.js';
 import { startOutboxWorker } from './modules/outbox/outbox.worker.js';
 import { openReadyDatabase } from './runtime.js';
 

@@ -40,6 +40,7 @@ interface Parameter {
 interface Operation {
   method: string;
   path: string;
+  access: 'public' | string[];
   parameters: Parameter[];
   body: Schema | null;
 }
@@ -52,6 +53,7 @@ function operationsOf(document: { paths: Record<string, Record<string, Record<st
       operations.push({
         method: method.toUpperCase(),
         path,
+        access: operation['x-lotsen-access'] as Operation['access'],
         parameters: (operation.parameters ?? []) as Parameter[],
         body: content?.['application/json']?.schema ?? null,
       });
@@ -84,8 +86,13 @@ function paramsArbitrary(parameters: Parameter[], known: string[]) {
 
 function requestArbitrary(operation: Operation, known: string[]): fc.Arbitrary<GeneratedRequest> {
   const of = (where: Parameter['in']) => operation.parameters.filter((p) => p.in === where);
+  // Mostly someone the operation lets in (to reach the handler), now and then anyone.
+  const allowed = operation.access === 'public' ? PRINCIPALS : PRINCIPALS.filter((p) => operation.access.includes(p));
   return fc.record({
-    as: fc.constantFrom(...PRINCIPALS),
+    as: fc.oneof(
+      { arbitrary: fc.constantFrom(...(allowed.length > 0 ? allowed : PRINCIPALS)), weight: 3 },
+      { arbitrary: fc.constantFrom(...PRINCIPALS), weight: 1 },
+    ),
     csrf: fc.oneof({ arbitrary: fc.constant(true), weight: 9 }, { arbitrary: fc.constant(false), weight: 1 }),
     path: paramsArbitrary(of('path'), known),
     query: paramsArbitrary(of('query'), known),

@@ -52,12 +52,16 @@ function fromFastifyError(error: FastifyError): { code: ErrorCode; detail: strin
   }
   if (error.statusCode === 400)
     return { code: 'validation_failed', detail: 'Begäran kunde inte läsas (ogiltig JSON?)', errors: [] };
+  if (error.statusCode === 403) return { code: 'forbidden', detail: 'Åtkomst nekad', errors: [] };
   if (error.statusCode === 404) return { code: 'not_found', detail: error.message, errors: [] };
   if (error.statusCode === 413) return { code: 'payload_too_large', detail: 'Begäran är för stor', errors: [] };
   if (error.statusCode === 415)
     return { code: 'unsupported_media_type', detail: 'Innehållstypen stöds inte', errors: [] };
   if (error.statusCode === 429)
     return { code: 'rate_limited', detail: 'För många förfrågningar; försök igen om en stund', errors: [] };
+  // Any other client error that a plugin raises is the client's, never a 500.
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+    return { code: 'validation_failed', detail: 'Begäran kunde inte behandlas', errors: [] };
   return { code: 'internal', detail: 'Något gick fel hos oss. Försök igen senare.', errors: [] };
 }
 

@@ -166,6 +166,7 @@ class Pages {
   }
 
   text(x: number, size: number, bold: boolean, text: string, align: 'left' | 'right' = 'left', width = 0) {
+    if (text === '') return;
     const left = align === 'right' ? x + width - textWidth(text, size, bold) : x;
     (this.pages.at(-1) as string[]).push(
       `BT /${bold ? 'F2' : 'F1'} ${size} Tf ${num(left)} ${num(this.y - size)} Td ${pdfString(text)} Tj ET`,

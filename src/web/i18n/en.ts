@@ -195,6 +195,16 @@ export const en: Messages = {
     statuses: { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track', done: 'Done' },
     notReported: 'Not reported',
     derived: (n: number) => `from ${n} reported parts`,
+    computedAt: (time: string) => `Figures computed ${time}.`,
+    refreshing: 'Newer figures are being computed right now.',
+    reports: 'Reports',
+    reportsLead:
+      'The follow-up as a spreadsheet or PDF. The report is made in the background – you can leave this page and fetch it here later.',
+    reportXlsx: 'Create report (Excel)',
+    reportPdf: 'Create report (PDF)',
+    reportRunning: 'Making the report:',
+    reportReady: (file: string) => `Download ${file}`,
+    reportFailed: (reason: string) => `The report could not be made. ${reason}`,
   },
   accessibility: {
     title: 'Accessibility statement',
@@ -210,7 +220,7 @@ export const en: Messages = {
     shortcomings: [
       'Descriptions of offerings and strategies are written by each organisation. Some are only available in Swedish, even when the website is shown in English. Such text is marked as Swedish so that screen readers pronounce it correctly.',
       'The texts of the strategies come from source documents and can be hard to read. We are working on easy-to-read summaries.',
-      'The service for submitting and following cases is not finished yet. It will be reviewed before it opens.',
+      'The pages for case workers (the inbox and the case page) have not yet been reviewed with screen readers by users; automated checks (axe) find no errors.',
     ],
     reportHeading: 'Report accessibility problems',
     report:

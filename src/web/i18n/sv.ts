@@ -196,6 +196,16 @@ export const sv = {
     statuses: { 'on-track': 'Enligt plan', 'at-risk': 'Risk för avvikelse', 'off-track': 'Avviker', done: 'Klar' },
     notReported: 'Ej rapporterad',
     derived: (n: number) => `från ${n} rapporterade delar`,
+    computedAt: (time: string) => `Siffrorna beräknades ${time}.`,
+    refreshing: 'Nyare siffror räknas fram just nu.',
+    reports: 'Rapporter',
+    reportsLead:
+      'Uppföljningen som kalkylblad eller PDF. Rapporten görs i bakgrunden – du kan lämna sidan och hämta den här senare.',
+    reportXlsx: 'Skapa rapport (Excel)',
+    reportPdf: 'Skapa rapport (PDF)',
+    reportRunning: 'Rapporten görs:',
+    reportReady: (file: string) => `Hämta ${file}`,
+    reportFailed: (reason: string) => `Rapporten kunde inte göras. ${reason}`,
   },
   accessibility: {
     title: 'Tillgänglighetsredogörelse',
@@ -211,7 +221,7 @@ export const sv = {
     shortcomings: [
       'Beskrivningar av erbjudanden och strategier skrivs av respektive organisation. En del av dem finns bara på svenska, även när webbplatsen visas på engelska. Sådan text är märkt som svensk så att skärmläsare läser upp den rätt.',
       'Texterna i strategierna kommer från källdokument och kan vara svåra att läsa. Vi arbetar med lättlästa sammanfattningar.',
-      'Tjänsten för att skicka in och följa ärenden är inte klar ännu. Den kommer att granskas innan den öppnas.',
+      'Sidorna för handläggare (inkorgen och ärendesidan) har ännu inte granskats med skärmläsare av användare; automatiska kontroller (axe) hittar inga fel.',
     ],
     reportHeading: 'Rapportera brister i webbplatsens tillgänglighet',
     report:

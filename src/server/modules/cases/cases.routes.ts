@@ -320,8 +320,15 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
         response: { 200: CaseResponse, 400: Problem, 404: Problem, 409: Problem, 412: Problem, 428: Problem },
       },
     },
-    async (request) =>
-      cases.withdrawByFollowLink(db, request.params.token, cases.versionFromIfMatch(request.headers['if-match'])),
+    async (request, reply) => {
+      const updated = await cases.withdrawByFollowLink(
+        db,
+        request.params.token,
+        cases.versionFromIfMatch(request.headers['if-match']),
+      );
+      reply.header('etag', cases.etagOf(updated.version));
+      return updated;
+    },
   );
 
   app.post(
@@ -645,5 +652,42 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
     },
     async (request) =>
       cases.retention(db, { apply: request.query.apply ?? false, actorId: principalOf(request).userId }),
+  );
+
+  app.delete(
+    '/api/follow/:token/consents/:consentId',
+    {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Revoke a consent on a case followed by its secret link',
+        params: Type.Object(
+          { token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }), consentId: Type.String({ format: 'uuid' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: CaseResponse, 400: Problem, 404: Problem },
+      },
+    },
+    async (request) => cases.revokeConsentByFollowLink(db, request.params.token, request.params.consentId),
+  );
+
+  app.get(
+    '/api/follow/:token/documents/:documentId',
+    {
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Download a document of a case followed by its secret link',
+        params: Type.Object(
+          { token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }), documentId: Type.String({ format: 'uuid' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Unknown({ description: 'the document' }), 400: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const doc = await cases.documentByFollowLink(db, request.params.token, request.params.documentId);
+      return reply.header('content-disposition', disposition(doc.fileName)).type(doc.contentType).send(doc.content);
+    },
   );
 }

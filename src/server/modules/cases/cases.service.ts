@@ -836,6 +836,10 @@ async function recordConsent(
   const names = await organisationNames(db);
   if (!names.has(input.organisationId))
     throw new AppError('organisation_not_found', `Organisationen ${input.organisationId} finns inte`);
+  const active = (await repo.consentsOf(db, row.id)).find(
+    (c) => c.organisationId === input.organisationId && !c.revokedAt,
+  );
+  if (active) return; // one active consent per organisation is enough; revoke it to change it
   await db.transaction(async (tx) => {
     const consent = await repo.insertConsent(tx, {
       caseId: row.id,
@@ -884,20 +888,47 @@ export async function giveConsentByFollowLink(
   return present(db, (await repo.findCase(db, row.id)) as repo.CaseRow, 'company');
 }
 
+async function withdrawConsent(db: Db, row: repo.CaseRow, consentId: string, actorId: string | null) {
+  const names = await organisationNames(db);
+  await db.transaction(async (tx) => {
+    const revoked = await repo.revokeConsent(tx, row.id, consentId);
+    if (!revoked) throw new AppError('not_found', 'Samtycket finns inte eller är redan återkallat');
+    await repo.insertEvent(tx, {
+      caseId: row.id,
+      kind: 'consent',
+      visibility: 'company',
+      body: `Samtycket till ${names.get(revoked.organisationId) ?? revoked.organisationId} återkallades`,
+      data: { consentId, organisationId: revoked.organisationId, revoked: true },
+    });
+    await appendAudit(tx, {
+      actorId,
+      actorKind: actorId ? 'company' : 'follow-link',
+      action: 'case.consent_revoked',
+      entity: 'case',
+      entityId: row.id,
+      organisationId: row.organisationId,
+      details: { consentId },
+    });
+  });
+}
+
 export async function revokeConsentAsCompany(db: Db, principal: Principal, id: string, consentId: string) {
   const row = await companyCase(db, principal, id);
-  const revoked = await repo.revokeConsent(db, id, consentId);
-  if (!revoked) throw new AppError('not_found', 'Samtycket finns inte eller är redan återkallat');
-  await appendAudit(db, {
-    actorId: principal.userId,
-    actorKind: 'company',
-    action: 'case.consent_revoked',
-    entity: 'case',
-    entityId: id,
-    organisationId: row.organisationId,
-    details: { consentId },
-  });
+  await withdrawConsent(db, row, consentId, principal.userId);
   return present(db, (await repo.findCase(db, id)) as repo.CaseRow, 'company');
+}
+
+export async function revokeConsentByFollowLink(db: Db, token: string, consentId: string) {
+  const row = await followedCase(db, token);
+  await withdrawConsent(db, row, consentId, null);
+  return present(db, (await repo.findCase(db, row.id)) as repo.CaseRow, 'company');
+}
+
+export async function documentByFollowLink(db: Db, token: string, documentId: string) {
+  const row = await followedCase(db, token);
+  const doc = await repo.findDocument(db, row.id, documentId);
+  if (!doc || doc.visibility !== 'company') throw new AppError('not_found', 'Dokumentet finns inte');
+  return doc;
 }
 
 /**

@@ -16,7 +16,10 @@ export interface JobFile {
 }
 
 /** Runs one job: reports progress (0–100) as it goes, returns the file it made. */
-export type JobHandler = (params: Record<string, unknown>, progress: (percent: number) => Promise<void>) => Promise<JobFile>;
+export type JobHandler = (
+  params: Record<string, unknown>,
+  progress: (percent: number) => Promise<void>,
+) => Promise<JobFile>;
 
 function toJobResponse(row: repo.JobRow): JobResponse {
   const result = row.result as { fileName?: string; contentType?: string; bytes?: number } | null;
@@ -100,7 +103,11 @@ export async function runNextJob(db: Db, handlers: Readonly<Record<string, JobHa
       Buffer.from(file.bytes),
     );
   } catch (error) {
-    await repo.fail(db, job.id, error instanceof AppError ? error.message : `Jobbet misslyckades: ${(error as Error).message}`);
+    await repo.fail(
+      db,
+      job.id,
+      error instanceof AppError ? error.message : `Jobbet misslyckades: ${(error as Error).message}`,
+    );
   }
   return true;
 }

@@ -95,7 +95,10 @@ export function reportSheets({ view, indicators }: ReportData): Sheet[] {
       name: 'Per kommun',
       header: ['Kommun', 'Nådda företag'],
       rows: [
-        ...view.byMunicipality.cells.map((c) => [c.key === NOT_STATED ? 'Ej angiven' : c.label, cellCount(c.companies)]),
+        ...view.byMunicipality.cells.map((c) => [
+          c.key === NOT_STATED ? 'Ej angiven' : c.label,
+          cellCount(c.companies),
+        ]),
         ['Totalt', cellCount(view.byMunicipality.total)],
       ],
     },
@@ -168,7 +171,12 @@ export function reportPdf({ view, indicators }: ReportData): PdfDocument {
         { header: 'Median handläggningstid (dagar)', width: 25, align: 'right' },
       ],
       rows: view.series.map((s) => ({
-        cells: [s.period, count(s.companies), String(s.cases), s.medianHandlingDays === null ? '–' : String(s.medianHandlingDays)],
+        cells: [
+          s.period,
+          count(s.companies),
+          String(s.cases),
+          s.medianHandlingDays === null ? '–' : String(s.medianHandlingDays),
+        ],
       })),
     },
     { kind: 'heading', text: 'Nådda företag per kommun' },

@@ -352,18 +352,45 @@ export async function refreshStats(tx: Conn, rootId: string, years: number[] | '
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`strategy-stats:${rootId}`}))`);
   await tx.execute(sql`set local jit = off`);
   await tx.execute(sql`set local work_mem = '256MB'`);
-  const yearTexts = years === 'all' ? [] : years.map(String);
   const inYears = (column: SQL) =>
-    years === 'all' ? sql`true` : sql`left(${column}, 4) in (${sql.join(yearTexts.map((y) => sql`${y}`), sql`, `)})`;
-  await tx.delete(strategyNodeStats).where(and(eq(strategyNodeStats.rootId, rootId), inYears(sql`${strategyNodeStats.period}`)));
-  await tx.delete(strategyOfferingStats).where(and(eq(strategyOfferingStats.rootId, rootId), inYears(sql`${strategyOfferingStats.period}`)));
-  const received =
     years === 'all'
       ? sql`true`
-      : sql.join(
-          years.map((y) => sql`(c.received_on >= ${`${y}-01-01`}::date and c.received_on < ${`${y + 1}-01-01`}::date)`),
-          sql` or `,
-        );
+      : sql`left(${column}, 4) in (${sql.join(
+          years.map((y) => sql`${String(y)}`),
+          sql`, `,
+        )})`;
+  await tx
+    .delete(strategyNodeStats)
+    .where(and(eq(strategyNodeStats.rootId, rootId), inYears(sql`${strategyNodeStats.period}`)));
+  await tx
+    .delete(strategyOfferingStats)
+    .where(and(eq(strategyOfferingStats.rootId, rootId), inYears(sql`${strategyOfferingStats.period}`)));
+  // A year at a time: each statement's rows fit in memory, however many years there are.
+  let cases = 0;
+  for (const year of years === 'all' ? await yearsWithCases(tx, rootId) : years)
+    cases += await refreshYear(tx, rootId, year);
+  return { cases };
+}
+
+/** The years from the strategy's first case to its last (min and max by index, per offering). */
+async function yearsWithCases(tx: Conn, rootId: string): Promise<number[]> {
+  const [range] = await rows<{ first: number | null; last: number | null }>(
+    tx,
+    sql`with linked as (
+        select distinct o.id from offerings o cross join lateral unnest(o.strategy_links) as l(node)
+        join strategy_nodes n on n.id = l.node where n.root_id = ${rootId}
+      )
+      select extract(year from min(x.first))::int as first, extract(year from max(x.last))::int as last
+      from linked l cross join lateral (
+        select min(c.received_on) as first, max(c.received_on) as last from cases c where c.offering_id = l.id
+      ) x`,
+  );
+  if (!range?.first || !range.last) return [];
+  return Array.from({ length: range.last - range.first + 1 }, (_, i) => (range.first as number) + i);
+}
+
+async function refreshYear(tx: Conn, rootId: string, year: number): Promise<number> {
+  const received = sql`c.received_on >= ${`${year}-01-01`}::date and c.received_on < ${`${year + 1}-01-01`}::date`;
   const result = await rows<{ cases: number }>(
     tx,
     sql`with recursive tree(node_id, ancestor_id) as (
@@ -385,7 +412,7 @@ export async function refreshStats(tx: Conn, rootId: string, years: number[] | '
       from cases c left join company_profiles p on p.orgnr = c.company_orgnr
       where c.offering_id in (select offering_id from links)
         and (c.email_verified_at is not null or c.submitted_by is not null)
-        and (${received})
+        and ${received}
     ), offering_rows as (
       insert into strategy_offering_stats (root_id, offering_id, period, area, cases)
       select ${rootId}, b.offering_id, p.period, a.area, count(*)::int from base b
@@ -435,7 +462,7 @@ export async function refreshStats(tx: Conn, rootId: string, years: number[] | '
     select (select count(*) from node_rows)::int as node_rows,
       (select count(*) from base)::int as cases`,
   );
-  return { cases: result[0]?.cases ?? 0 };
+  return result[0]?.cases ?? 0;
 }
 
 /**

@@ -293,7 +293,8 @@ export function strategyRoutes(app: App, { database }: AppDeps) {
         response: { 202: JobResponse, ...errors },
       },
     },
-    async (request, reply) => reply.code(202).send(await strategy.requestReport(db, principalOf(request), request.body)),
+    async (request, reply) =>
+      reply.code(202).send(await strategy.requestReport(db, principalOf(request), request.body)),
   );
 
   app.get(

@@ -2,6 +2,9 @@
  * Strategy follow-up: editing plans with revisions, follow-ups per period, indicators (live, by
  * hand, imported), reach analysis with suppression, the company's own profile, the dashboard.
  */
+
+import { performance } from 'node:perf_hooks';
+import type { JobResponse } from '../../../contracts/jobs.js';
 import type {
   CompanyProfileRequest,
   CompanyProfileResponse,
@@ -18,21 +21,19 @@ import type {
   RevisionResponse,
   UpdateNodeRequest,
 } from '../../../contracts/strategy.js';
-import { performance } from 'node:perf_hooks';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../errors.js';
+import { toPdf } from '../../lib/pdf.js';
+import { toXlsxSheets } from '../../lib/xlsx.js';
 import type { Principal } from '../access/access.policies.js';
 import { municipalityName } from '../catalogue/geography.js';
+import { createJob, type JobFile } from '../jobs/jobs.service.js';
+import { enqueueEmail, enqueueOnce } from '../outbox/outbox.repository.js';
 import { type FollowUpStatus, rollUpFollowUps } from './follow-up.js';
 import { parseJsonStat, parseKolada } from './importers.js';
 import { type Period, type PeriodKind, parsePeriod, periodsBetween } from './period.js';
-import { mayEditPlan, mayFollowUp } from './strategy.policies.js';
-import type { JobResponse } from '../../../contracts/jobs.js';
-import { toPdf } from '../../lib/pdf.js';
-import { toXlsxSheets } from '../../lib/xlsx.js';
-import { createJob, type JobFile } from '../jobs/jobs.service.js';
-import { enqueueEmail, enqueueOnce } from '../outbox/outbox.repository.js';
 import { reportFileName, reportPdf, reportSheets } from './report.js';
+import { mayEditPlan, mayFollowUp } from './strategy.policies.js';
 import * as repo from './strategy.repository.js';
 import { type Cell, MIN_COUNT, suppressLine, suppressTable } from './suppression.js';
 
@@ -937,9 +938,21 @@ export async function sendFollowUpReminders(db: Db, options: { publicBaseUrl: st
       if (recipients.length === 0) continue; // Recorded only when someone got it: a new admin still will.
       const link = `${options.publicBaseUrl}/strategier/uppfoljning?strategi=${encodeURIComponent(d.root_id)}&period=${encodeURIComponent(d.period)}`;
       const when =
-        stage === 'overdue' ? `skulle ha varit klar ${d.due_on}` : stage === 'due' ? 'ska vara klar i dag' : `ska vara klar ${d.due_on}`;
+        stage === 'overdue'
+          ? `skulle ha varit klar ${d.due_on}`
+          : stage === 'due'
+            ? 'ska vara klar i dag'
+            : `ska vara klar ${d.due_on}`;
       const queued = await db.transaction(async (tx) => {
-        if (!(await repo.recordReminder(tx, { rootId: d.root_id, period: d.period, stage, organisationId: organisation, recipients: recipients.length })))
+        if (
+          !(await repo.recordReminder(tx, {
+            rootId: d.root_id,
+            period: d.period,
+            stage,
+            organisationId: organisation,
+            recipients: recipients.length,
+          }))
+        )
           return false;
         for (const to of recipients)
           await enqueueEmail(tx, {

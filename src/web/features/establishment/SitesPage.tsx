@@ -8,6 +8,7 @@ import { Link } from '../../lib/router.js';
 import { paths } from '../../lib/routes.js';
 import { useApi } from '../../lib/use-api.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
+import { useMe } from '../access/use-me.js';
 import { SiteMap } from './SiteMap.js';
 import { filterSites, municipalitiesOf, NO_FILTER, parseArea, type SiteFilter } from './site-filters.js';
 import './establishment.css';
@@ -20,6 +21,8 @@ export function SitesPage() {
   const sites = useApi<ListResponse<EstablishmentSiteResponse>>('/api/establishment/sites?limit=100');
   const map = useApi<MapResponse>('/api/establishment/map');
   const [filter, setFilter] = useState<SiteFilter>(NO_FILTER);
+  const me = useMe();
+  const staff = me.state === 'ok' && me.me.user.kind === 'staff';
   const ids = { municipality: useId(), rail: useId(), area: useId(), areaError: useId(), table: useId() };
 
   const all = sites.state === 'ok' ? sites.data.items : [];
@@ -30,6 +33,11 @@ export function SitesPage() {
     <>
       <h1>{e.title}</h1>
       <p className="lead">{e.lead}</p>
+      {staff && (
+        <p>
+          <Link to={paths.inquiries}>{t.investment.title}</Link>
+        </p>
+      )}
       {sites.state === 'loading' && <Loading />}
       {sites.state === 'error' && <LoadError error={sites.error} onRetry={sites.reload} />}
       {sites.state === 'ok' && (

@@ -7,6 +7,7 @@ import { Link } from '../../lib/router.js';
 import { paths } from '../../lib/routes.js';
 import { useApi } from '../../lib/use-api.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
+import { useMe } from '../access/use-me.js';
 import { formatEventTime } from './event-time.js';
 import './events.css';
 
@@ -16,6 +17,8 @@ export function EventsPage() {
   const ev = t.events;
   useDocumentTitle(ev.title);
   const events = useApi<ListResponse<EventResponse>>('/api/events?limit=100');
+  const me = useMe();
+  const staff = me.state === 'ok' && me.me.user.kind === 'staff';
 
   return (
     <>
@@ -24,6 +27,11 @@ export function EventsPage() {
       <p>
         <a href="/api/events/calendar.ics">{ev.subscribe}</a>
       </p>
+      {staff && (
+        <p>
+          <Link to={paths.organiseEvents}>{ev.organise.link}</Link>
+        </p>
+      )}
       {events.state === 'loading' && <Loading />}
       {events.state === 'error' && <LoadError error={events.error} onRetry={events.reload} />}
       {events.state === 'ok' &&

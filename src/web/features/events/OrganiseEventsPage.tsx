@@ -148,11 +148,10 @@ function Registrations({ event }: { event: EventResponse }) {
                   id={`attended-${r.id}`}
                   type="checkbox"
                   checked={r.attended}
-                  aria-label={o.attendedLabel(who)}
                   onChange={(e) => mark(r, e.target.checked)}
                 />
                 <label htmlFor={`attended-${r.id}`}>
-                  {who}
+                  {o.attendedLabel(who)}
                   {r.companyName ? `, ${r.companyName}` : ''}
                   {r.waitlistPosition !== null ? ` (${o.waitlist(r.waitlistPosition)})` : ''}
                 </label>

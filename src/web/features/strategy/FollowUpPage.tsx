@@ -8,6 +8,8 @@ import { navigate } from '../../lib/router.js';
 import { paths } from '../../lib/routes.js';
 import { useApi } from '../../lib/use-api.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
+import { useMe } from '../access/use-me.js';
+import { ReportPanel } from './ReportPanel.js';
 
 const DEFAULT_ROOT = 'vastmanland-2030';
 const PERIODS = (() => {
@@ -99,7 +101,8 @@ function Filters(props: { root: string; period: string; municipality: string; ro
 }
 
 function Dashboard({ data }: { data: DashboardResponse }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const me = useMe();
   const shown = (n: number | null) => (n === null ? t.followUp.suppressed : String(n));
   const statusLabel = (s: string | null) =>
     s === null ? t.followUp.notReported : (t.followUp.statuses[s as keyof typeof t.followUp.statuses] ?? s);
@@ -109,6 +112,15 @@ function Dashboard({ data }: { data: DashboardResponse }) {
 
   return (
     <>
+      <p className="hint">
+        {t.followUp.computedAt(
+          new Date(data.statistics.computedAt).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', {
+            dateStyle: 'short',
+            timeStyle: 'short',
+          }),
+        )}
+        {data.statistics.refreshing && ` ${t.followUp.refreshing}`}
+      </p>
       {data.deadline && <p>{t.followUp.deadline(data.deadline)}</p>}
       <section aria-labelledby="fu-reach">
         <h2 id="fu-reach">{t.followUp.reachHeading}</h2>
@@ -243,6 +255,13 @@ function Dashboard({ data }: { data: DashboardResponse }) {
           </tbody>
         </table>
       </section>
+
+      <ReportPanel
+        root={data.root.id}
+        period={data.period}
+        municipality={data.municipality}
+        roles={me.state === 'ok' ? me.me.roles : []}
+      />
 
       <section aria-labelledby="fu-open-data">
         <h2 id="fu-open-data">{t.followUp.openData}</h2>
