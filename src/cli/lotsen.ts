@@ -6,6 +6,7 @@ import { AppError } from '../server/errors.js';
 import { seedDemoUsers } from '../server/modules/access/access.service.js';
 import { retention } from '../server/modules/cases/cases.service.js';
 import { exportCatalogue, importCatalogue, seedDemo } from '../server/modules/catalogue/catalogue.service.js';
+import { forgetPastRegistrations } from '../server/modules/events/events.service.js';
 import { loadRouter } from '../server/modules/intake/intake.service.js';
 import { routeLine } from '../server/modules/intake/route-line.js';
 import { sendFollowUpReminders } from '../server/modules/strategy/strategy.service.js';
@@ -20,6 +21,7 @@ const USAGE = `Användning: lotsen <kommando>
   catalog export [--out FIL] skriv katalogen som JSON (samma format som import)
   route                     routa förfrågningar: JSON Lines in på stdin, ut på stdout
   jobs retention [--apply]  gallring: rapportera (standard) eller radera/avidentifiera det som är dags
+  jobs forget-registrations ta bort namn och e-post ur anmälningar 30 dagar efter evenemanget
   jobs reminders [--today ÅÅÅÅ-MM-DD]
                             påminnelser om uppföljningar som ska vara klara (skickas via utkorgen, en gång var)
 

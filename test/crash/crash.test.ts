@@ -104,12 +104,16 @@ for (const engine of engines()) {
       let rows: IntegrityRows;
       if (engine === 'postgres') {
         const client = new pg.Client({ connectionString: env.DATABASE_URL });
+        client.on('error', () => {});
         await client.connect();
-        rows = await readIntegrity(async (text, values) => (await client.query(text, values)).rows, prefix);
-        await client.end();
-        await restarted.stop();
+        try {
+          rows = await readIntegrity(async (text, values) => (await client.query(text, values)).rows, prefix);
+        } finally {
+          await client.end();
+        }
+        expect(await restarted.stop(), restarted.output()).toBe(0);
       } else {
-        expect(await restarted.stop()).toBe(0);
+        expect(await restarted.stop(), restarted.output()).toBe(0);
         const database = await openDatabase({ dataDir: env.LOTSEN_DATA_DIR as string });
         rows = await readIntegrity((text, values) => database.query(text, values), prefix);
         await database.close();

@@ -167,12 +167,14 @@ export function integrityQueries(prefix: string) {
     },
     /** Per organisation and year: numbers used, highest, distinct, and the counter row. */
     numbering: {
-      text: `select c.organisation_id, split_part(split_part(c.diarienummer, ' ', 2), '/', 1)::int as year,
-               count(*)::int as n, count(distinct c.diarienummer)::int as distinct_n,
-               max(split_part(c.diarienummer, '/', 2)::int) as max_seq, min(split_part(c.diarienummer, '/', 2)::int) as min_seq,
-               (select d.last from diarium_counters d where d.organisation_id = c.organisation_id
-                  and d.year = split_part(split_part(c.diarienummer, ' ', 2), '/', 1)::int) as counter
-             from cases c group by 1, 2`,
+      text: `with numbered as (
+               select organisation_id, diarienummer, split_part(split_part(diarienummer, ' ', 2), '/', 1)::int as year,
+                 split_part(diarienummer, '/', 2)::int as seq
+               from cases)
+             select n.organisation_id, n.year, count(*)::int as n, count(distinct n.diarienummer)::int as distinct_n,
+               max(n.seq) as max_seq, min(n.seq) as min_seq, d.last as counter
+             from numbered n left join diarium_counters d on d.organisation_id = n.organisation_id and d.year = n.year
+             group by n.organisation_id, n.year, d.last`,
       values: [],
     },
     /** Our cases missing their first timeline event, audit entry or acknowledgement e-mail (or with two). */

@@ -48,3 +48,23 @@ describe('matchRoute for cases', () => {
     expect(matchRoute('/folj')).toEqual({ page: 'not-found' });
   });
 });
+
+describe('matchRoute for establishment and events', () => {
+  it('finds the sites, a site, the events, an event, the organisers’ page and the pipeline', () => {
+    const id = '0b6f3c1e-2d4a-4c5b-9e8f-7a6b5c4d3e2f';
+    expect(matchRoute('/etablering')).toEqual({ page: 'sites' });
+    expect(matchRoute(paths.site('sodra-porten'))).toEqual({ page: 'site', id: 'sodra-porten' });
+    expect(matchRoute('/evenemang/')).toEqual({ page: 'events' });
+    expect(matchRoute(paths.event(id))).toEqual({ page: 'event', id });
+    expect(matchRoute(paths.organiseEvents)).toEqual({ page: 'organise-events' });
+    expect(matchRoute('/investeringar')).toEqual({ page: 'inquiries' });
+    expect(matchRoute(paths.inquiry(id))).toEqual({ page: 'inquiry', id });
+  });
+
+  it('reads a cancel link with its 64-character token, and nothing without one', () => {
+    const token = 'a1'.repeat(32);
+    expect(matchRoute(paths.cancelRegistration(token))).toEqual({ page: 'cancel-registration', token });
+    expect(matchRoute('/avbokning')).toEqual({ page: 'not-found' });
+    expect(matchRoute(`/avbokning/${token}/x`)).toEqual({ page: 'not-found' });
+  });
+});

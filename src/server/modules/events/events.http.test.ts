@@ -5,6 +5,7 @@ import { type SignedIn, signInAs } from '../../../../test/support/sessions.js';
 import { signInStaff } from '../../../../test/support/staff.js';
 import type { EventResponse, RegistrationForStaff, RegistrationResult } from '../../../contracts/events.js';
 import type { App } from '../../http/types.js';
+import { forgetPastRegistrations } from './events.service.js';
 
 const inDays = (days: number, hour = 7) => {
   const d = new Date();
@@ -282,6 +283,28 @@ describeEachDatabase('events over HTTP', (database) => {
       await app.inject({ method: 'POST', url, headers: organiser.writeHeaders, payload: { attended: false } });
       expect(await database().query('select 1 from event_attendance where registration_id = $1', [r.id])).toHaveLength(
         0,
+      );
+    });
+  });
+
+  describe('personal data', () => {
+    it('forgets names and e-mails 30 days after an event, and keeps the attendance', async () => {
+      const event = await publishedEvent({ capacity: null });
+      const r = (await register(event.id, 'glomd@example.se')).json() as RegistrationResult;
+      await app.inject({
+        method: 'POST',
+        url: `/api/events/${event.id}/registrations/${r.id}/attendance`,
+        headers: organiser.writeHeaders,
+        payload: { attended: true },
+      });
+      expect(await forgetPastRegistrations(database().db, 30, new Date(Date.now() + 20 * 86_400_000))).toBe(0);
+      expect(await forgetPastRegistrations(database().db, 30, new Date(Date.now() + 45 * 86_400_000))).toBeGreaterThan(
+        0,
+      );
+      const rows = await database().query('select name, email from event_registrations where id = $1', [r.id]);
+      expect(rows).toEqual([{ name: null, email: null }]);
+      expect(await database().query('select 1 from event_attendance where registration_id = $1', [r.id])).toHaveLength(
+        1,
       );
     });
   });

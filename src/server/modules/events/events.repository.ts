@@ -212,3 +212,18 @@ export async function markAttended(db: Conn, row: typeof eventAttendance.$inferI
 export async function unmarkAttended(db: Conn, registrationId: string) {
   await db.delete(eventAttendance).where(eq(eventAttendance.registrationId, registrationId));
 }
+
+/** Drops names, e-mails and cancel links of registrations for events that ended before `before`. */
+export async function forgetRegistrations(db: Conn, before: Date): Promise<number> {
+  const rows = await db
+    .update(eventRegistrations)
+    .set({ name: null, email: null, companyName: null })
+    .where(
+      and(
+        sql`${eventRegistrations.eventId} in (select ${events.id} from ${events} where ${events.endsAt} < ${before})`,
+        sql`(${eventRegistrations.name} is not null or ${eventRegistrations.email} is not null)`,
+      ),
+    )
+    .returning({ id: eventRegistrations.id });
+  return rows.length;
+}

@@ -450,6 +450,14 @@ export async function upcomingCalendar(db: Db, links: EventLinks): Promise<strin
   );
 }
 
+/**
+ * GDPR: once an event is `days` days over, the registrations' names and e-mails are no longer
+ * needed (attendance for the reach keeps neither). Meant for a daily job; returns how many were cleared.
+ */
+export async function forgetPastRegistrations(db: Db, days = 30, now = new Date()): Promise<number> {
+  return repo.forgetRegistrations(db, new Date(now.getTime() - days * 24 * 60 * 60 * 1000));
+}
+
 /** Demo events (published, in the coming weeks) when there are none yet. */
 export async function seedDemoEvents(db: Db, now = new Date()): Promise<number> {
   if ((await repo.countEvents(db)) > 0) return 0;

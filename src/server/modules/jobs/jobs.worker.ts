@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { sendFollowUpReminders, strategyReport } from '../strategy/strategy.service.js';
+import { enqueueMissingStatistics, sendFollowUpReminders, strategyReport } from '../strategy/strategy.service.js';
 import { failAbandonedJobs, type JobHandler, runNextJob } from './jobs.service.js';
 
 /** What each kind of job runs. Named here, in one place, rather than found by scanning. */
@@ -10,7 +10,8 @@ export function jobHandlers(db: Db): Record<string, JobHandler> {
 }
 
 /**
- * The server process's background work: runs queued jobs one at a time, and once an hour queues
+ * The server process's background work: runs queued jobs one at a time, and at start and then once
+ * an hour marks abandoned jobs failed, queues statistics for strategies that have none, and queues
  * the follow-up reminders that are due (idempotent: each reminder is recorded and sent once).
  */
 export function startJobWorker(
@@ -27,6 +28,7 @@ export function startJobWorker(
       if (Date.now() - lastReminders > 60 * 60 * 1000) {
         lastReminders = Date.now();
         await failAbandonedJobs(db);
+        await enqueueMissingStatistics(db);
         await sendFollowUpReminders(db, { publicBaseUrl: options.publicBaseUrl });
       }
       while (await runNextJob(db, handlers)) {}

@@ -502,6 +502,15 @@ export async function statsState(db: Conn, rootId: string): Promise<StatsStateRo
   return row;
 }
 
+export async function rootsWithoutStats(db: Conn): Promise<string[]> {
+  const result = await rows<{ id: string }>(
+    db,
+    sql`select n.id from strategy_nodes n where n.parent_id is null
+      and not exists (select 1 from strategy_stats_state s where s.root_id = n.id) order by n.id`,
+  );
+  return result.map((r) => r.id);
+}
+
 /** Whether a refresh of the strategy waits in the outbox (read-only). */
 export async function refreshWaiting(db: Conn, rootId: string): Promise<boolean> {
   const result = await rows<{ id: number }>(

@@ -617,6 +617,16 @@ async function enqueueRefreshOf(tx: Conn, roots: string[], scope: RefreshScope =
 }
 
 /**
+ * Queues a full refresh for every strategy that has no statistics yet (a new installation, a new
+ * strategy), so that the first visitor does not wait for them to be computed.
+ */
+export async function enqueueMissingStatistics(db: Db): Promise<number> {
+  const missing = await repo.rootsWithoutStats(db);
+  await enqueueRefreshOf(db, missing, 'all');
+  return missing.length;
+}
+
+/**
  * The strategy's statistics, ready to read: computed now when missing, otherwise served as they are
  * (with a full refresh queued when they are older than STATISTICS_MAX_AGE_MS).
  */

@@ -116,6 +116,9 @@ function Registrations({ event }: { event: EventResponse }) {
   const rows = items ?? (loaded.state === 'ok' ? loaded.data.items : null);
 
   async function mark(r: RegistrationForStaff, attended: boolean) {
+    // Show the tick at once (a controlled checkbox would otherwise spring back until the answer).
+    const before = rows ?? [];
+    setItems(before.map((x) => (x.id === r.id ? { ...x, attended } : x)));
     try {
       const answer = await send<ListResponse<RegistrationForStaff>>(
         'POST',
@@ -124,6 +127,7 @@ function Registrations({ event }: { event: EventResponse }) {
       );
       setItems(answer.items);
     } catch (err) {
+      setItems(before);
       setError(errorMessage(t.errors, err instanceof ApiError ? err.code : 'unknown'));
     }
   }

@@ -1,0 +1,10 @@
+import { smtpMailer, startLocalMailbox } from '/work/main/src/server/modules/outbox/mailer.ts';
+const box = await startLocalMailbox();
+const m = smtpMailer(box.url, 'Lotsen <noreply@lotsen.localhost>');
+for (let i = 0; i < 3; i++) await m.send({ to: 'a@example.se', subject: `s${i}`, text: 'hej' });
+console.log('received', box.messages.length);
+let t = Date.now();
+await box.close();
+console.log('close ms', Date.now() - t);
+const box2 = await startLocalMailbox();
+t = Date.now(); await box2.close(); console.log('close unused ms', Date.now() - t);

@@ -1,0 +1,12 @@
+import { startServer, submissions, submit, sendAll } from '/work/main/test/crash/support.ts';
+import { mkdtempSync } from 'node:fs';
+const dir = mkdtempSync('/tmp/lotsen-shut-');
+const s = await startServer({ LOTSEN_DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'info' });
+const offs = (await (await fetch(`${s.base}/api/offerings?limit=5`)).json()).items.map((o: any) => o.id);
+const r = await sendAll(submissions(Number(process.argv[2] ?? 100), offs), (x) => submit(s.base, x), { concurrency: 20 });
+console.log('acked', r.acks.size, 'failed', r.failed.size);
+await new Promise((res) => setTimeout(res, Number(process.argv[3] ?? 0)));
+const t = Date.now();
+const code = await s.stop();
+console.log('exit', code, 'after', Date.now() - t, 'ms');
+console.log(s.output().split('\n').filter((l) => /shut|error|outbox|warn/i.test(l)).slice(-10).join('\n').slice(0, 3000));
