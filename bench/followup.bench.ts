@@ -49,14 +49,16 @@ async function main() {
       create temporary table bench_municipalities as
         select row_number() over () - 1 as i, m from unnest(array['1980','1880','0127','1983','1884','1881','0180','1984']) m;
       insert into cases (diarienummer, organisation_id, offering_id, case_type, status, company_orgnr, municipality,
-          subject, description, received_on, due_on, closed_at, email_verified_at)
+          subject, description, received_on, due_on, closed_at, email_verified_at, created_at, updated_at)
         select 'B ' || g, o.provider_id, o.id, o.case_type,
           case when g % 10 < 7 then 'avslutat' else 'pagar' end,
           case when g % 50 = 0 then null else lpad((5500000000 + 1 + (g::bigint * 7919) % ${companies})::text, 10, '0') end,
           m.m, 'bench', 'bench',
           date '2021-01-01' + (g % 1826), date '2021-01-01' + (g % 1826) + 14,
           case when g % 10 < 7 then (date '2021-01-01' + (g % 1826) + (g % 30))::timestamptz end,
-          now()
+          now(), (date '2021-01-01' + (g % 1826))::timestamptz,
+          -- History: last changed when received or closed, not now (refreshes look for recent changes).
+          (date '2021-01-01' + (g % 1826) + case when g % 10 < 7 then g % 30 else 0 end)::timestamptz
         from generate_series(1, ${CASES}) g
         join bench_offerings o on o.i = g % (select count(*) from bench_offerings)
         join bench_municipalities m on m.i = g % 8;

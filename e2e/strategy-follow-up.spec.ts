@@ -12,7 +12,7 @@ for (const engine of engines()) {
 
     beforeAll(async () => {
       browser = await launchBrowser();
-      server = await startServer(engine);
+      server = await startServer(engine, { jobs: true });
     });
 
     afterAll(async () => {
@@ -29,6 +29,25 @@ for (const engine of engines()) {
       expect(await page.locator('table.data-table').count()).toBeGreaterThan(1);
       expect(await page.getByRole('rowheader', { name: 'Vidareutveckla regional exportsamverkan' }).count()).toBe(1);
       await expectNoAxeViolations(page, 'follow-up dashboard (sv)');
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
+    it('lets an analyst make a PDF report in the background and fetch it, without axe violations', async () => {
+      const { context, page, problems } = await newPage(browser, server.url, { language: 'sv' });
+      const returnTo = '/strategier/uppfoljning?strategi=vastmanland-2030&period=2024';
+      await page.goto(`/auth/login?as=staff&returnTo=${encodeURIComponent(returnTo)}`);
+      await page.getByRole('button', { name: /Maja Lund/ }).click();
+      await page.waitForURL(`${server.url}${returnTo}`);
+      await page.getByRole('heading', { level: 2, name: 'Rapporter' }).waitFor();
+      expect(await page.getByText(/^Siffrorna beräknades/).count()).toBe(1);
+      await page.getByRole('button', { name: 'Skapa rapport (PDF)' }).click();
+      const link = page.getByRole('link', { name: 'Hämta uppfoljning-vastmanland-2030-2024.pdf' });
+      await link.waitFor({ timeout: 30_000 }); // the server's job worker makes it
+      const file = await page.request.get(`${server.url}${await link.getAttribute('href')}`);
+      expect(file.headers()['content-type']).toBe('application/pdf');
+      expect((await file.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      await expectNoAxeViolations(page, 'follow-up dashboard with reports (sv)');
       expect(problems).toEqual([]);
       await context.close();
     });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { buildApp, WEB_DIST } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
+import { startJobWorker } from '../../src/server/modules/jobs/jobs.worker.js';
 import { type ReceivedMail, smtpMailer, startLocalMailbox } from '../../src/server/modules/outbox/mailer.js';
 import { startOutboxWorker } from '../../src/server/modules/outbox/outbox.worker.js';
 import { buildTestApp } from '../../test/support/app.js';
@@ -19,7 +20,10 @@ export interface RunningServer {
  * 127.0.0.1 at a free port. `mail: true` also runs the demo's mail path as `main.ts` does: a local
  * SMTP server, the outbox worker sending to it, and the /dev/mailbox page.
  */
-export async function startServer(engine: Engine, options: { mail?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  engine: Engine,
+  options: { mail?: boolean; jobs?: boolean } = {},
+): Promise<RunningServer> {
   if (!existsSync(`${WEB_DIST}/index.html`)) {
     throw new Error(`The web app is not built (${WEB_DIST}). Run "npx vite build" (or "npm run build") first.`);
   }
@@ -37,11 +41,14 @@ export async function startServer(engine: Engine, options: { mail?: boolean } = 
       })
     : await buildTestApp(database, { LOTSEN_PUBLIC_URL: url });
   const worker = mailbox ? startOutboxWorker(database.db, smtpMailer(mailbox.url, 'lotsen@example.se'), 200) : null;
+  // `jobs: true`: background jobs (reports) run as main.ts runs them.
+  const jobs = options.jobs ? startJobWorker(database.db, { publicBaseUrl: url, intervalMs: 200 }) : null;
   try {
     await app.listen({ host: '127.0.0.1', port });
   } catch (error) {
     await app.close();
     await worker?.stop();
+    await jobs?.stop();
     await mailbox?.close();
     await dispose();
     throw error;
@@ -52,6 +59,7 @@ export async function startServer(engine: Engine, options: { mail?: boolean } = 
     async close() {
       await app.close();
       await worker?.stop();
+      await jobs?.stop();
       await mailbox?.close();
       await dispose();
     },

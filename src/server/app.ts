@@ -16,7 +16,7 @@ import { decide, isAccess } from './modules/access/access.policies.js';
 import { accessRoutes } from './modules/access/access.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
-import { catalogueRoutes } from './modules/catalogue/catalogue.routes.js';
+import { catalogueRoutes, knowledgeRoutes } from './modules/catalogue/catalogue.routes.js';
 import { establishmentRoutes } from './modules/establishment/establishment.routes.js';
 import { eventRoutes } from './modules/events/events.routes.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';
@@ -178,7 +178,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   catalogueRoutes(app, deps);
-  intakeRoutes(app, deps, new RouterCache(deps.database.db));
+  const routers = new RouterCache(deps.database.db);
+  knowledgeRoutes(app, deps, () => routers.invalidate());
+  intakeRoutes(app, deps, routers);
   caseRoutes(app, deps);
   mailboxRoutes(app, deps);
   auditRoutes(app, deps);

@@ -206,3 +206,20 @@ export async function upsertThesaurusEntry(db: Conn, row: typeof thesaurusEntrie
       set: { phrases: row.phrases, terms: row.terms, updatedAt: sql`now()` },
     });
 }
+
+export async function updateKnowledge(db: Conn, id: string, keywords: string[], situations: string[]) {
+  const [row] = await db
+    .update(offerings)
+    .set({ keywords, situations, updatedAt: sql`now()` })
+    .where(eq(offerings.id, id))
+    .returning({ id: offerings.id });
+  return row;
+}
+
+export async function deleteThesaurusEntry(db: Conn, id: string) {
+  const [row] = await db
+    .delete(thesaurusEntries)
+    .where(eq(thesaurusEntries.id, id))
+    .returning({ id: thesaurusEntries.id });
+  return row;
+}

@@ -10,7 +10,9 @@ import {
   StrategyList,
 } from '../../../contracts/catalogue.js';
 import { MunicipalityCode, PageQuery, Problem } from '../../../contracts/common.js';
+import { AppError } from '../../errors.js';
 import type { App, AppDeps } from '../../http/types.js';
+import type { Principal } from '../access/access.policies.js';
 import * as catalogue from './catalogue.service.js';
 import { counties, municipalities } from './geography.js';
 
@@ -130,5 +132,115 @@ export function catalogueRoutes(app: App, { database }: AppDeps) {
       },
     },
     async () => ({ counties: [...counties], municipalities: [...municipalities] }),
+  );
+}
+
+const KnowledgeRequest = Type.Object(
+  {
+    keywords: Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 }),
+    situations: Type.Array(Type.String({ maxLength: 500 }), { maxItems: 50 }),
+  },
+  { additionalProperties: false },
+);
+const ThesaurusEntry = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' }),
+    phrases: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 50 }),
+    terms: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 20 }),
+  },
+  { additionalProperties: false },
+);
+const ThesaurusBody = Type.Object(
+  { phrases: ThesaurusEntry.properties.phrases, terms: ThesaurusEntry.properties.terms },
+  { additionalProperties: false },
+);
+
+/**
+ * What providers know (keywords, typical situations) and the router's thesaurus, kept by
+ * organisation admins. `onChange` lets the router pick the change up at once.
+ */
+export function knowledgeRoutes(app: App, { database }: AppDeps, onChange: () => void) {
+  const { db } = database;
+  const principalOf = (request: { principal: Principal | null }) => {
+    if (!request.principal) throw new AppError('unauthenticated', 'Logga in för att fortsätta');
+    return request.principal;
+  };
+  const adminErrors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+
+  app.put(
+    '/api/offerings/:id/knowledge',
+    {
+      config: { access: ['org-admin', 'system-admin'] },
+      schema: {
+        tags: ['catalogue'],
+        summary: "Keep an offering's keywords and typical situations (the provider's organisation admins)",
+        params: Type.Object({ id: Id }),
+        body: KnowledgeRequest,
+        response: { 200: OfferingResponse, ...adminErrors },
+      },
+    },
+    async (request) => {
+      const updated = await catalogue.updateOfferingKnowledge(
+        db,
+        principalOf(request),
+        request.params.id,
+        request.body,
+      );
+      onChange();
+      return updated;
+    },
+  );
+
+  app.get(
+    '/api/thesaurus',
+    {
+      config: { access: ['org-admin', 'system-admin', 'coordinator'] },
+      schema: {
+        tags: ['catalogue'],
+        summary: "The router's thesaurus: everyday phrasings and synonyms → the catalogue's terms",
+        response: { 200: Type.Array(ThesaurusEntry), 401: Problem, 403: Problem },
+      },
+    },
+    async () => catalogue.thesaurus(db),
+  );
+
+  app.put(
+    '/api/thesaurus/:id',
+    {
+      config: { access: ['org-admin', 'system-admin'] },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Add or change a thesaurus entry',
+        params: Type.Object({ id: ThesaurusEntry.properties.id }),
+        body: ThesaurusBody,
+        response: { 200: ThesaurusEntry, ...adminErrors },
+      },
+    },
+    async (request) => {
+      const saved = await catalogue.saveThesaurusEntry(db, principalOf(request), {
+        id: request.params.id,
+        ...request.body,
+      });
+      onChange();
+      return saved;
+    },
+  );
+
+  app.delete(
+    '/api/thesaurus/:id',
+    {
+      config: { access: ['org-admin', 'system-admin'] },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Remove a thesaurus entry',
+        params: Type.Object({ id: ThesaurusEntry.properties.id }),
+        response: { 204: Type.Null(), ...adminErrors },
+      },
+    },
+    async (request, reply) => {
+      await catalogue.deleteThesaurusEntry(db, principalOf(request), request.params.id);
+      onChange();
+      return reply.code(204).send(null);
+    },
   );
 }

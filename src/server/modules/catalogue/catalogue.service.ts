@@ -7,6 +7,8 @@ import type {
 } from '../../../contracts/catalogue.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
+import { mayAdministerOrganisation, type Principal } from '../access/access.policies.js';
+import { appendAudit } from '../audit/audit.repository.js';
 import * as repo from './catalogue.repository.js';
 import {
   type CatalogueFile,
@@ -361,4 +363,88 @@ export async function seedDemoIfEmpty(db: Db): Promise<ImportSummary | null> {
 /** Organisation ids and names, for labelling other modules' data. */
 export async function organisationNames(db: Db): Promise<Map<string, string>> {
   return new Map((await repo.allOrganisations(db)).map((o) => [o.id, o.name]));
+}
+
+function cleanList(values: string[], max: number, field: string): string[] {
+  const cleaned = [...new Set(values.map((v) => v.trim().replace(/\s+/g, ' ')).filter(Boolean))];
+  if (cleaned.length > max) {
+    throw new AppError('validation_failed', `Högst ${max} rader`, [{ field, message: `högst ${max} rader` }]);
+  }
+  return cleaned;
+}
+
+/**
+ * What a provider knows about its offering, in the words companies use: keywords and typical
+ * situations. Kept by the provider's organisation admins; the router reads them.
+ */
+export async function updateOfferingKnowledge(
+  db: Db,
+  principal: Principal,
+  id: string,
+  input: { keywords: string[]; situations: string[] },
+): Promise<OfferingResponse> {
+  const offering = await repo.findOffering(db, id);
+  if (!offering) throw new AppError('offering_not_found', `Erbjudandet ${id} finns inte`);
+  if (!mayAdministerOrganisation(principal, offering.providerId)) {
+    throw new AppError('forbidden', 'Bara administratörer hos erbjudandets organisation kan ändra det');
+  }
+  const keywords = cleanList(input.keywords, 100, 'keywords');
+  const situations = cleanList(input.situations, 50, 'situations');
+  await db.transaction(async (tx) => {
+    await repo.updateKnowledge(tx, id, keywords, situations);
+    await appendAudit(tx, {
+      actorId: principal.userId,
+      actorKind: 'staff',
+      action: 'offering.knowledge_updated',
+      entity: 'offering',
+      entityId: id,
+      organisationId: offering.providerId,
+      details: { keywords: keywords.length, situations: situations.length },
+    });
+  });
+  return getOffering(db, id);
+}
+
+/** The thesaurus is shared by all: any organisation admin may keep it; every change is audited. */
+export async function saveThesaurusEntry(
+  db: Db,
+  principal: Principal,
+  entry: { id: string; phrases: string[]; terms: string[] },
+) {
+  const cleaned = {
+    id: entry.id,
+    phrases: cleanList(entry.phrases, 50, 'phrases'),
+    terms: cleanList(entry.terms, 20, 'terms'),
+  };
+  if (cleaned.phrases.length === 0 || cleaned.terms.length === 0) {
+    throw new AppError('validation_failed', 'Ange minst en fras och ett begrepp', [
+      { field: cleaned.phrases.length === 0 ? 'phrases' : 'terms', message: 'minst en rad' },
+    ]);
+  }
+  await db.transaction(async (tx) => {
+    await repo.upsertThesaurusEntry(tx, cleaned);
+    await appendAudit(tx, {
+      actorId: principal.userId,
+      actorKind: 'staff',
+      action: 'thesaurus.saved',
+      entity: 'thesaurus',
+      entityId: entry.id,
+      details: cleaned,
+    });
+  });
+  return cleaned;
+}
+
+export async function deleteThesaurusEntry(db: Db, principal: Principal, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const deleted = await repo.deleteThesaurusEntry(tx, id);
+    if (!deleted) throw new AppError('not_found', `Uppslagsordet ${id} finns inte`);
+    await appendAudit(tx, {
+      actorId: principal.userId,
+      actorKind: 'staff',
+      action: 'thesaurus.deleted',
+      entity: 'thesaurus',
+      entityId: id,
+    });
+  });
 }

@@ -38,6 +38,9 @@ export async function startLocalMailbox(port = 0): Promise<{
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // close() otherwise waits 30 s for the sender's lingering sockets, longer than main.ts's 10 s
+    // shutdown budget: SIGTERM then ended in a forced exit (code 1) before the database was closed.
+    closeTimeout: 500,
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
