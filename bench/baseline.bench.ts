@@ -20,8 +20,13 @@ const port = await new Promise<number>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
 });
 try {
-  const result = await load(`http://127.0.0.1:${port}`, () => ({ path: '/one' }), { connections: 16, seconds: SECONDS });
-  console.log(`bare Fastify + one pg query (16 connections): ${result.perSecond}/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
+  const result = await load(`http://127.0.0.1:${port}`, () => ({ path: '/one' }), {
+    connections: 16,
+    seconds: SECONDS,
+  });
+  console.log(
+    `bare Fastify + one pg query (16 connections): ${result.perSecond}/s, p50 ${result.p50} ms, p99 ${result.p99} ms`,
+  );
   console.log(JSON.stringify({ bare_fastify_pg_per_s: result.perSecond, bare_fastify_pg_p99_ms: result.p99 }));
 } finally {
   child.kill('SIGTERM');

@@ -126,7 +126,8 @@ async function main() {
     );
     const settings = { sessionIdleMinutes: 600, sessionMaxHours: 12 };
     const session = async (subject: string) =>
-      (await createSession(database.db, await demoUserId(database.db, subject), settings, { issuer: DEV_ISSUER })).token;
+      (await createSession(database.db, await demoUserId(database.db, subject), settings, { issuer: DEV_ISSUER }))
+        .token;
     const company = await session('foretagare-botkyrka');
     const caseWorker = await session('handlaggare-botkyrka-bygglov');
     const orgAdmin = await session('admin-botkyrka');
@@ -142,7 +143,9 @@ async function main() {
     server = await startServer({ DATABASE_URL: url, LOTSEN_RATE_LIMIT_FACTOR: '1000000', LOTSEN_SEED_DEMO: 'false' });
     const run = randomBytes(4).toString('hex');
     const offerings = ['botkyrka-kommun-bygglov', 'almi-foretagspartner-malardalen-lan', 'region-vastmanland'];
-    const existing = (await (await fetch(`${server.base}/api/offerings?limit=100`)).json()) as { items: { id: string }[] };
+    const existing = (await (await fetch(`${server.base}/api/offerings?limit=100`)).json()) as {
+      items: { id: string }[];
+    };
     const offeringIds = existing.items.map((o) => o.id).filter((id, i) => offerings.includes(id) || i % 15 === 0);
     const intake = await load(
       server.base,
@@ -159,23 +162,34 @@ async function main() {
       }),
       { connections: 16, seconds: SECONDS },
     );
-    console.log(`intake (16 connections): ${intake.perSecond}/s, p50 ${intake.p50} ms, p99 ${intake.p99} ms`, intake.statuses);
+    console.log(
+      `intake (16 connections): ${intake.perSecond}/s, p50 ${intake.p50} ms, p99 ${intake.p99} ms`,
+      intake.statuses,
+    );
 
     const cookie = (token: string) => ({ cookie: `lotsen=${token}` });
     const mine = await load(server.base, () => ({ path: '/api/my/cases?limit=20', headers: cookie(company) }), {
       connections: 16,
       seconds: SECONDS,
     });
-    console.log(`my cases (16 connections): ${mine.perSecond}/s, p50 ${mine.p50} ms, p99 ${mine.p99} ms`, mine.statuses);
+    console.log(
+      `my cases (16 connections): ${mine.perSecond}/s, p50 ${mine.p50} ms, p99 ${mine.p99} ms`,
+      mine.statuses,
+    );
     const inbox = await load(
       server.base,
       (i) => ({
-        path: ['/api/cases?limit=20', '/api/cases?limit=20&sort=-received', '/api/cases?limit=20&overdue=true'][i % 3] as string,
+        path: ['/api/cases?limit=20', '/api/cases?limit=20&sort=-received', '/api/cases?limit=20&overdue=true'][
+          i % 3
+        ] as string,
         headers: cookie(i % 2 === 0 ? caseWorker : orgAdmin),
       }),
       { connections: 16, seconds: SECONDS },
     );
-    console.log(`inbox (16 connections): ${inbox.perSecond}/s, p50 ${inbox.p50} ms, p99 ${inbox.p99} ms`, inbox.statuses);
+    console.log(
+      `inbox (16 connections): ${inbox.perSecond}/s, p50 ${inbox.p50} ms, p99 ${inbox.p99} ms`,
+      inbox.statuses,
+    );
 
     const rss = process.platform === 'linux' ? rssOf(server.child.pid) : null;
     console.log(`server resident memory after the run: ${rss ?? '?'} MB`);

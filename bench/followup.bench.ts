@@ -40,9 +40,10 @@ async function main() {
     const companies = Math.max(1, Math.floor(CASES / 5));
     await database.exec(`
       insert into companies (orgnr) select lpad((5500000000 + g)::text, 10, '0') from generate_series(1, ${companies}) g;
-      insert into company_profiles (orgnr, leader_gender, leader_age_band, leader_born_abroad)
+      insert into company_profiles (orgnr, leader_gender, leader_age_band, leader_born_abroad, updated_at)
         select lpad((5500000000 + g)::text, 10, '0'),
-          (array['woman','man','other'])[1 + g % 3], (array['under-30','30-44','45-64','65-plus'])[1 + g % 4], g % 5 = 0
+          (array['woman','man','other'])[1 + g % 3], (array['under-30','30-44','45-64','65-plus'])[1 + g % 4], g % 5 = 0,
+          timestamptz '2021-01-01 00:00+01'
         from generate_series(1, ${companies}) g where g % 3 = 0;
       create temporary table bench_offerings as
         select row_number() over (order by id) - 1 as i, id, provider_id, case_type from offerings;

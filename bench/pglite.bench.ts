@@ -35,8 +35,14 @@ try {
     { connections: 16, seconds: SECONDS },
   );
   const afterIntake = rssOf(server.child.pid);
-  const offerings = await load(server.base, () => ({ path: '/api/offerings?limit=20' }), { connections: 16, seconds: 5 });
-  console.log(`PGlite intake (16 connections): ${intake.perSecond}/s, p50 ${intake.p50} ms, p99 ${intake.p99} ms`, intake.statuses);
+  const offerings = await load(server.base, () => ({ path: '/api/offerings?limit=20' }), {
+    connections: 16,
+    seconds: 5,
+  });
+  console.log(
+    `PGlite intake (16 connections): ${intake.perSecond}/s, p50 ${intake.p50} ms, p99 ${intake.p99} ms`,
+    intake.statuses,
+  );
   console.log(`PGlite offerings list: ${offerings.perSecond}/s, p50 ${offerings.p50} ms, p99 ${offerings.p99} ms`);
   console.log(`PGlite server resident memory: ${idle} MB idle after start, ${afterIntake} MB after the intake run`);
   console.log(

@@ -38,7 +38,9 @@ function once(agent: http.Agent, base: URL, r: LoadRequest): Promise<number> {
         method: r.method ?? 'GET',
         path: r.path,
         headers: {
-          ...(r.body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(r.body) } : {}),
+          ...(r.body !== undefined
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(r.body) }
+            : {}),
           ...r.headers,
         },
       },

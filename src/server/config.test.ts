@@ -25,6 +25,13 @@ describe('configuration from the environment', () => {
     expect(config.databaseUrl).toBeNull();
   });
 
+  it('scales rate limits by LOTSEN_RATE_LIMIT_FACTOR (default 1) and refuses a bad factor, naming it', () => {
+    expect(loadConfig({}).rateLimitFactor).toBe(1);
+    expect(loadConfig({ LOTSEN_RATE_LIMIT_FACTOR: '1000' }).rateLimitFactor).toBe(1000);
+    expect(() => loadConfig({ LOTSEN_RATE_LIMIT_FACTOR: '0' })).toThrow(/LOTSEN_RATE_LIMIT_FACTOR/);
+    expect(() => loadConfig({ LOTSEN_RATE_LIMIT_FACTOR: 'many' })).toThrow(/LOTSEN_RATE_LIMIT_FACTOR/);
+  });
+
   it('switches to a PostgreSQL server when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://lotsen@db:5432/lotsen', LOTSEN_DATA_DIR: '/var/lib/lotsen' });
     expect(config.databaseUrl).toBe('postgres://lotsen@db:5432/lotsen');

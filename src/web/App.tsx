@@ -21,6 +21,7 @@ import { EventPage } from './features/events/EventPage.js';
 import { EventsPage } from './features/events/EventsPage.js';
 import { OrganiseEventsPage } from './features/events/OrganiseEventsPage.js';
 import { StartPage } from './features/intake/StartPage.js';
+import { KnowledgePage } from './features/knowledge/KnowledgePage.js';
 import { NotFoundPage } from './features/NotFoundPage.js';
 import { FollowUpPage } from './features/strategy/FollowUpPage.js';
 import { StrategiesPage } from './features/strategy/StrategiesPage.js';
@@ -79,6 +80,8 @@ function Page({ route, search }: { route: Route; search: string }) {
       return <AccountPage search={search} />;
     case 'staff-admin':
       return <StaffAdminPage />;
+    case 'knowledge':
+      return <KnowledgePage />;
     case 'follow-case':
       return <FollowCasePage key={route.token} token={route.token} />;
     case 'my-cases':

@@ -4,8 +4,9 @@
  * file names and paths, odd headers. Nothing may answer 5xx, every error is problem+json, and a
  * refused request changes no table.
  */
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+
 import fc from 'fast-check';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/server/http/types.js';
 import { engines, freshDatabase } from '../support/databases.js';

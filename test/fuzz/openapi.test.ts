@@ -251,7 +251,9 @@ for (const engine of engines()) {
             .map(([s, n]) => `${s}×${n}`)
             .join(' ')}`,
       );
-      console.log(`fuzz (${engine}, seed ${SEED}): ${requests} requests over ${operations.length} operations\n${summary.join('\n')}`);
+      console.log(
+        `fuzz (${engine}, seed ${SEED}): ${requests} requests over ${operations.length} operations\n${summary.join('\n')}`,
+      );
       expectNoFailures(`openapi-${engine}`, failures);
       // Reached the handlers, not only the validators: some operations answered 2xx.
       const succeeded = [...statuses.values()].filter((c) => [...c.keys()].some((s) => s < 300)).length;

@@ -73,14 +73,19 @@ function stringArbitrary(schema: Schema, options: ArbitraryOptions): fc.Arbitrar
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as string[]));
   if (typeof schema.const === 'string') return fc.constant(schema.const);
   const min = typeof schema.minLength === 'number' ? schema.minLength : 0;
-  const max = Math.max(min, Math.min(typeof schema.maxLength === 'number' ? schema.maxLength : 1000, MAX_GENERATED_LENGTH));
+  const max = Math.max(
+    min,
+    Math.min(typeof schema.maxLength === 'number' ? schema.maxLength : 1000, MAX_GENERATED_LENGTH),
+  );
   let base: fc.Arbitrary<string>;
   switch (schema.format) {
     case 'uuid':
       base = fc.uuid();
       break;
     case 'email':
-      base = fc.emailAddress().filter((e) => e.length <= (typeof schema.maxLength === 'number' ? schema.maxLength : 254));
+      base = fc
+        .emailAddress()
+        .filter((e) => e.length <= (typeof schema.maxLength === 'number' ? schema.maxLength : 254));
       break;
     case 'date':
       base = fc

@@ -8,7 +8,10 @@ import { buildTestApp } from '../support/app.js';
 import { DEMO_BY_ROLE, type SignedIn, signInAs } from '../support/sessions.js';
 
 export type PrincipalName = 'anonymous' | keyof typeof DEMO_BY_ROLE;
-export const PRINCIPALS: PrincipalName[] = ['anonymous', ...(Object.keys(DEMO_BY_ROLE) as (keyof typeof DEMO_BY_ROLE)[])];
+export const PRINCIPALS: PrincipalName[] = [
+  'anonymous',
+  ...(Object.keys(DEMO_BY_ROLE) as (keyof typeof DEMO_BY_ROLE)[]),
+];
 
 /** The app as tests build it, with rate limits raised so that the fuzzing reaches the handlers. */
 export function buildFuzzApp(database: Database): Promise<App> {
@@ -155,7 +158,8 @@ export function checkProblem(res: LightMyRequestResponse): string | null {
   if (res.statusCode >= 500) return `status ${res.statusCode}: ${res.body.slice(0, 300)}`;
   if (res.statusCode < 400) return null;
   const type = String(res.headers['content-type'] ?? '');
-  if (!type.startsWith('application/problem+json')) return `error with content-type "${type}": ${res.body.slice(0, 200)}`;
+  if (!type.startsWith('application/problem+json'))
+    return `error with content-type "${type}": ${res.body.slice(0, 200)}`;
   let body: Record<string, unknown>;
   try {
     body = JSON.parse(res.body);

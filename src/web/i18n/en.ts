@@ -1,9 +1,11 @@
 import { establishmentEventsEn } from './establishment-events.js';
+import { knowledgeEn } from './knowledge.js';
 import type { Messages } from './sv.js';
 
 /** English, second: the same keys as `sv.ts`. */
 export const en: Messages = {
   ...establishmentEventsEn,
+  ...knowledgeEn,
   app: {
     name: 'Lotsen',
     tagline: 'One front door to business support',

@@ -1,4 +1,5 @@
 import { establishmentEventsSv } from './establishment-events.js';
+import { knowledgeSv } from './knowledge.js';
 
 /**
  * Every user-visible string of the web app, Swedish first. `en.ts` must have the same shape
@@ -6,6 +7,7 @@ import { establishmentEventsSv } from './establishment-events.js';
  */
 export const sv = {
   ...establishmentEventsSv,
+  ...knowledgeSv,
   app: {
     name: 'Lotsen',
     tagline: 'En dörr in till stöd för företag',

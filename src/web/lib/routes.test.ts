@@ -20,6 +20,8 @@ describe('matchRoute', () => {
     expect(matchRoute('/organisationer/botkyrka-kommun')).toEqual({ page: 'organisation', id: 'botkyrka-kommun' });
     expect(matchRoute('/strategier')).toEqual({ page: 'strategies' });
     expect(matchRoute('/tillganglighet')).toEqual({ page: 'accessibility' });
+    expect(matchRoute(paths.knowledge)).toEqual({ page: 'knowledge' });
+    expect(matchRoute('/admin')).toEqual({ page: 'not-found' });
   });
 
   it('reads back the paths it builds', () => {

@@ -10,6 +10,7 @@ export type Route =
   | { page: 'accessibility' }
   | { page: 'account' }
   | { page: 'staff-admin' }
+  | { page: 'knowledge' }
   | { page: 'follow-case'; token: string }
   | { page: 'my-cases' }
   | { page: 'my-case'; id: string }
@@ -36,6 +37,7 @@ export const paths = {
   accessibility: '/tillganglighet',
   account: '/konto',
   staffAdmin: '/medarbetare',
+  knowledge: '/admin/kunskap',
   followCase: (token: string) => `/folj/${encodeURIComponent(token)}`,
   myCases: '/mina-arenden',
   myCase: (id: string) => `/mina-arenden/${encodeURIComponent(id)}`,
@@ -79,6 +81,8 @@ export function matchRoute(pathname: string): Route {
       return id ? { page: 'not-found' } : { page: 'account' };
     case 'medarbetare':
       return id ? { page: 'not-found' } : { page: 'staff-admin' };
+    case 'admin':
+      return id === 'kunskap' ? { page: 'knowledge' } : { page: 'not-found' };
     case 'mina-arenden':
       return id ? { page: 'my-case', id } : { page: 'my-cases' };
     case 'handlaggning':

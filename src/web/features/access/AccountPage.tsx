@@ -116,9 +116,14 @@ export function AccountPage({ search = '' }: { search?: string }) {
             ))}
           </ul>
           {(admin.all || admin.organisationIds.length > 0) && (
-            <p>
-              <Link to={paths.staffAdmin}>{t.access.staffTitle}</Link>
-            </p>
+            <ul>
+              <li>
+                <Link to={paths.staffAdmin}>{t.access.staffTitle}</Link>
+              </li>
+              <li>
+                <Link to={paths.knowledge}>{t.knowledge.title}</Link>
+              </li>
+            </ul>
           )}
         </section>
       )}

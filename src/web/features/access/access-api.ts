@@ -3,7 +3,7 @@ import { ApiError, getJson, toApiError } from '../../lib/api.js';
 
 export type { MeResponse, StaffMemberResponse };
 
-// The session's CSRF token, from /api/me; every POST, PATCH and DELETE sends it as x-csrf-token.
+// The session's CSRF token, from /api/me; every POST, PUT, PATCH and DELETE sends it as x-csrf-token.
 let csrfToken: string | null = null;
 
 /** The signed-in person, or null when nobody is signed in. */
@@ -22,7 +22,7 @@ export async function loadMe(signal?: AbortSignal): Promise<MeResponse | null> {
 }
 
 /** A state-changing call with the session's CSRF token. */
-export async function send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   if (csrfToken === null) await loadMe();
   let response: Response;
   try {

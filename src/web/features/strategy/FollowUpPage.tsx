@@ -261,6 +261,7 @@ function Dashboard({ data }: { data: DashboardResponse }) {
         period={data.period}
         municipality={data.municipality}
         roles={me.state === 'ok' ? me.me.roles : []}
+        csrfToken={me.state === 'ok' ? me.me.csrfToken : null}
       />
 
       <section aria-labelledby="fu-open-data">

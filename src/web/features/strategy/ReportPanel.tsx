@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { JobResponse } from '../../../contracts/jobs.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { ApiError, getJson, postJson } from '../../lib/api.js';
+import { ApiError, getJson, toApiError } from '../../lib/api.js';
 
 const STORAGE_KEY = 'lotsen.strategy-report-jobs';
 const FOLLOWER_ROLES = ['org-admin', 'analyst', 'system-admin'];
@@ -24,7 +24,13 @@ function remember(ids: string[]) {
  * Reports (XLSX, PDF) of the follow-up for those who follow strategies up. A report is made in the
  * background: its progress shows here, and one may leave the page and come back to fetch it.
  */
-export function ReportPanel(props: { root: string; period: string; municipality: string | null; roles: string[] }) {
+export function ReportPanel(props: {
+  root: string;
+  period: string;
+  municipality: string | null;
+  roles: string[];
+  csrfToken: string | null;
+}) {
   const { t } = useI18n();
   const [jobs, setJobs] = useState<JobResponse[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -59,12 +65,23 @@ export function ReportPanel(props: { root: string; period: string; municipality:
   const start = async (format: 'xlsx' | 'pdf') => {
     setError(null);
     try {
-      const job = await postJson<JobResponse>('/api/strategy/reports', {
-        root: props.root,
-        period: props.period,
-        format,
-        ...(props.municipality ? { municipality: props.municipality } : {}),
+      const response = await fetch('/api/strategy/reports', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(props.csrfToken ? { 'x-csrf-token': props.csrfToken } : {}),
+        },
+        body: JSON.stringify({
+          root: props.root,
+          period: props.period,
+          format,
+          ...(props.municipality ? { municipality: props.municipality } : {}),
+        }),
       });
+      const payload: unknown = await response.json().catch(() => undefined);
+      if (!response.ok) throw toApiError(response.status, payload);
+      const job = payload as JobResponse;
       remember([job.id, ...remembered()]);
       setJobs((list) => [job, ...list]);
     } catch (e) {
