@@ -92,7 +92,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerProblemHandlers(app);
 
   // Values the database cannot take, refused at the door instead of failing there (500): NUL in text
-  // (PostgreSQL refuses it), and Infinity (`?limit=1e400`: Ajv coerces it and then skips the bounds).
+  // (PostgreSQL refuses it), a lone UTF-16 surrogate (jsonb refuses "\ud800"), and Infinity
+  // (`?limit=1e400`: Ajv coerces it and then skips the bounds).
   app.addHook('preHandler', async (request, reply) => {
     const body = Buffer.isBuffer(request.body) ? null : request.body;
     if (unstorable(request.params) || unstorable(request.query) || unstorable(body)) {
@@ -195,12 +196,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   return app;
 }
 
-/** A string with NUL or a number that is not finite, anywhere in a parsed request part. */
+const NUL_OR_LONE_SURROGATE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A string with NUL or a lone surrogate, or a number that is not finite, anywhere in a parsed request part. */
 function unstorable(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
+  if (typeof value === 'string') return NUL_OR_LONE_SURROGATE.test(value);
   if (typeof value === 'number') return !Number.isFinite(value);
   if (depth > 64 || value === null || typeof value !== 'object') return false;
-  for (const [key, v] of Object.entries(value)) if (key.includes('\u0000') || unstorable(v, depth + 1)) return true;
+  for (const [key, v] of Object.entries(value)) if (unstorable(key) || unstorable(v, depth + 1)) return true;
   return false;
 }
 

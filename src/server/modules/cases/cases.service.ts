@@ -10,7 +10,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import type { Principal } from '../access/access.policies.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import { getOffering, organisationNames } from '../catalogue/catalogue.service.js';
+import { getOffering, offeringTitles, organisationNames } from '../catalogue/catalogue.service.js';
 import { isMunicipalityCode } from '../catalogue/geography.js';
 import { correctRouting } from '../intake/intake.service.js';
 import { enqueueEmail } from '../outbox/outbox.repository.js';
@@ -47,12 +47,6 @@ function workflowOf(all: Map<string, Workflow>, caseType: string): Workflow {
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-async function offeringTitles(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const titles = new Map<string, string>();
-  for (const id of new Set(ids)) titles.set(id, (await getOffering(db, id)).title.sv);
-  return titles;
-}
 
 function toSummary(
   row: repo.CaseRow,

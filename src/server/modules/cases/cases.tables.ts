@@ -82,6 +82,8 @@ export const cases = pgTable(
     unique('cases_idempotency_unique').on(t.idempotencyKey),
     unique('cases_follow_token_unique').on(t.followTokenHash),
     index('cases_org_status_idx').on(t.organisationId, t.status, t.dueOn),
+    // The inbox: a unit's (or organisation's) cases by due date.
+    index('cases_inbox_idx').on(t.organisationId, t.unitId, t.dueOn, t.createdAt),
     index('cases_company_idx').on(t.companyOrgnr, t.createdAt),
     index('cases_assignee_idx').on(t.assigneeId),
     // The strategy statistics read a strategy's cases by offering and period.

@@ -223,3 +223,11 @@ export async function deleteThesaurusEntry(db: Conn, id: string) {
     .returning({ id: thesaurusEntries.id });
   return row;
 }
+
+export async function offeringTitles(db: Conn, ids: string[]): Promise<{ id: string; titleSv: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: offerings.id, titleSv: offerings.titleSv })
+    .from(offerings)
+    .where(sql`${offerings.id} = any(${sql.param(ids)})`);
+}

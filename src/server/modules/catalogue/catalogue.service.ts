@@ -448,3 +448,9 @@ export async function deleteThesaurusEntry(db: Db, principal: Principal, id: str
     });
   });
 }
+
+/** Offering ids → Swedish titles, in one query, for labelling lists. */
+export async function offeringTitles(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await repo.offeringTitles(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.titleSv]));
+}

@@ -349,7 +349,7 @@ const tertialOf = (column: SQL) =>
  */
 export async function refreshStats(tx: Conn, rootId: string, years: number[] | 'all'): Promise<{ cases: number }> {
   if (years !== 'all' && years.length === 0) return { cases: 0 };
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`strategy-stats:${rootId}`}))`);
+  await lockStats(tx, rootId);
   await tx.execute(sql`set local jit = off`);
   await tx.execute(sql`set local work_mem = '256MB'`);
   const inYears = (column: SQL) =>
@@ -370,6 +370,11 @@ export async function refreshStats(tx: Conn, rootId: string, years: number[] | '
   for (const year of years === 'all' ? await yearsWithCases(tx, rootId) : years)
     cases += await refreshYear(tx, rootId, year);
   return { cases };
+}
+
+/** Serialises the refreshes of one strategy until the transaction ends (taken again: no-op). */
+export async function lockStats(tx: Conn, rootId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`strategy-stats:${rootId}`}))`);
 }
 
 /** The years from the strategy's first case to its last (min and max by index, per offering). */

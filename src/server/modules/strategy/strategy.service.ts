@@ -577,14 +577,17 @@ export type RefreshScope = 'changed' | 'all';
 export async function refreshStatistics(
   db: Conn,
   rootId: string,
-  scope: RefreshScope = 'all',
+  scope: RefreshScope | 'missing' = 'all',
 ): Promise<StatisticsFreshness> {
   return db.transaction(async (tx) => {
+    await repo.lockStats(tx, rootId);
     const computedAt = await repo.databaseNow(tx);
     const started = performance.now();
     const state = await repo.statsState(tx, rootId);
+    // Two first visitors at once: the second finds what the first computed while it waited.
+    if (scope === 'missing' && state) return { computedAt: state.computedAt.toISOString(), refreshing: false };
     const years =
-      scope === 'all' || !state
+      scope !== 'changed' || !state
         ? 'all'
         : await repo.changedYears(tx, rootId, new Date(state.computedAt.getTime() - CHANGE_MARGIN_MS));
     const { cases } = await repo.refreshStats(tx, rootId, years);
@@ -632,7 +635,7 @@ export async function enqueueMissingStatistics(db: Db): Promise<number> {
  */
 async function statistics(db: Db, rootId: string, now = Date.now()): Promise<StatisticsFreshness> {
   const state = await repo.statsState(db, rootId);
-  if (!state) return refreshStatistics(db, rootId, 'all');
+  if (!state) return refreshStatistics(db, rootId, 'missing');
   if (now - state.computedAt.getTime() > STATISTICS_MAX_AGE_MS) await enqueueRefreshOf(db, [rootId], 'all');
   return {
     computedAt: state.computedAt.toISOString(),

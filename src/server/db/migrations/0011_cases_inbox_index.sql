@@ -1,0 +1,1 @@
+CREATE INDEX "cases_inbox_idx" ON "cases" USING btree ("organisation_id","unit_id","due_on","created_at");
