@@ -114,7 +114,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`${PROCESSES} server processes o
       // Give a straggler (a second send of a message) the chance to arrive before counting.
       await new Promise((r) => setTimeout(r, 3000));
       const outbox = (
-        await client.query("select status, payload->>'subject' as subject from outbox where id > $1 and payload ? 'subject'", [before])
+        await client.query(
+          "select status, payload->>'subject' as subject from outbox where id > $1 and payload ? 'subject'",
+          [before],
+        )
       ).rows as {
         status: string;
         subject: string;
