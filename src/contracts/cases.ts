@@ -197,7 +197,43 @@ export const ReferralRequest = Type.Object(
   { additionalProperties: false },
 );
 
+/** An auto-assignment rule: null criteria match any case of the organisation. */
+export const AssignmentRuleRequest = Type.Object(
+  {
+    unitId: Type.Optional(Type.Union([Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,119}$' }), Type.Null()])),
+    municipality: Type.Optional(Type.Union([MunicipalityCode, Type.Null()])),
+    offeringId: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 120 }), Type.Null()])),
+    assigneeId: Type.String({ format: 'uuid' }),
+    /** Among equally specific rules the lowest number wins. */
+    priority: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, default: 100 })),
+    active: Type.Optional(Type.Boolean({ default: true })),
+  },
+  { additionalProperties: false },
+);
+
+export const AssignmentRuleResponse = Type.Object(
+  {
+    id: Str,
+    organisationId: Str,
+    unitId: Nullable(Str),
+    municipality: Nullable(Str),
+    offeringId: Nullable(Str),
+    assigneeId: Str,
+    priority: Type.Integer(),
+    active: Type.Boolean(),
+    createdAt: Str,
+  },
+  { additionalProperties: false },
+);
+
+export const AssignmentRuleList = Type.Object(
+  { items: Type.Array(AssignmentRuleResponse) },
+  { additionalProperties: false },
+);
+
 export type SubmitCaseRequest = Static<typeof SubmitCaseRequest>;
+export type AssignmentRuleRequest = Static<typeof AssignmentRuleRequest>;
+export type AssignmentRuleResponse = Static<typeof AssignmentRuleResponse>;
 export type CaseResponse = Static<typeof CaseResponse>;
 export type CaseSummaryResponse = Static<typeof CaseSummaryResponse>;
 export type CaseEventResponse = Static<typeof CaseEventResponse>;

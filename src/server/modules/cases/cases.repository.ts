@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { memberships } from '../access/access.tables.js';
 import {
+  caseAssignmentRules,
   caseConsents,
   caseDocuments,
   caseEvents,
@@ -19,6 +21,7 @@ export type ConsentRow = typeof caseConsents.$inferSelect;
 export type ReferralRow = typeof caseReferrals.$inferSelect;
 export type DocumentRow = typeof caseDocuments.$inferSelect;
 export type DocumentMeta = Omit<DocumentRow, 'content'>;
+export type AssignmentRuleRow = typeof caseAssignmentRules.$inferSelect;
 
 /** The next diarienummer sequence: the row lock serialises concurrent submissions per organisation. */
 export async function nextDiariumSequence(tx: Tx, organisationId: string, year: number): Promise<number> {
@@ -344,4 +347,98 @@ export async function anonymiseCase(tx: Tx, id: string): Promise<void> {
 
 export async function allDocumentsOf(db: Conn, caseId: string): Promise<DocumentRow[]> {
   return db.select().from(caseDocuments).where(eq(caseDocuments.caseId, caseId)).orderBy(asc(caseDocuments.createdAt));
+}
+
+// ---- Auto-assignment rules ----------------------------------------------------------------------
+
+/** The membership roles whose holders handle cases and so may be auto-assigned them. */
+export const ASSIGNABLE_ROLES = ['case-worker', 'coordinator', 'org-admin'] as const;
+
+/** The person's active, case-handling membership of the organisation, if any. */
+export async function activeStaffMembership(
+  db: Conn,
+  organisationId: string,
+  userId: string,
+): Promise<{ unitId: string | null; role: string } | undefined> {
+  const [row] = await db
+    .select({ unitId: memberships.unitId, role: memberships.role })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        eq(memberships.userId, userId),
+        eq(memberships.active, true),
+        inArray(memberships.role, [...ASSIGNABLE_ROLES]),
+      ),
+    );
+  return row;
+}
+
+export async function assignmentRulesOf(db: Conn, organisationId: string): Promise<AssignmentRuleRow[]> {
+  return db
+    .select()
+    .from(caseAssignmentRules)
+    .where(eq(caseAssignmentRules.organisationId, organisationId))
+    .orderBy(asc(caseAssignmentRules.priority), asc(caseAssignmentRules.createdAt));
+}
+
+export async function findAssignmentRule(db: Conn, id: string): Promise<AssignmentRuleRow | undefined> {
+  const [row] = await db.select().from(caseAssignmentRules).where(eq(caseAssignmentRules.id, id));
+  return row;
+}
+
+export async function insertAssignmentRule(
+  db: Conn,
+  row: typeof caseAssignmentRules.$inferInsert,
+): Promise<AssignmentRuleRow> {
+  const [inserted] = await db.insert(caseAssignmentRules).values(row).returning();
+  return inserted as AssignmentRuleRow;
+}
+
+export async function deleteAssignmentRule(db: Conn, id: string): Promise<void> {
+  await db.delete(caseAssignmentRules).where(eq(caseAssignmentRules.id, id));
+}
+
+/**
+ * The rule that assigns a new case (or part): active, of the organisation, each criterion null or
+ * equal to the case's; the most specific first (offering, then unit, then municipality), then the
+ * lowest priority number, then the oldest. Rules whose assignee is no longer an active staff member
+ * of the organisation (or of the unit) are skipped.
+ */
+export async function matchingAssignmentRule(
+  db: Conn,
+  target: { organisationId: string; unitId: string | null; municipality: string | null; offeringId: string | null },
+): Promise<AssignmentRuleRow | undefined> {
+  const r = caseAssignmentRules;
+  const criterion = (column: typeof r.unitId | typeof r.municipality | typeof r.offeringId, value: string | null) =>
+    value === null ? isNull(column) : or(isNull(column), eq(column, value));
+  // The offering is the narrowest criterion (one service of one unit), then the unit, then the municipality.
+  const specificity = sql<number>`(case when ${r.offeringId} is null then 0 else 4 end)
+    + (case when ${r.unitId} is null then 0 else 2 end)
+    + (case when ${r.municipality} is null then 0 else 1 end)`;
+  const [row] = await db
+    .select({ rule: r })
+    .from(r)
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.userId, r.assigneeId),
+        eq(memberships.organisationId, r.organisationId),
+        eq(memberships.active, true),
+        inArray(memberships.role, [...ASSIGNABLE_ROLES]),
+        or(isNull(memberships.unitId), eq(memberships.unitId, r.unitId)),
+      ),
+    )
+    .where(
+      and(
+        eq(r.organisationId, target.organisationId),
+        eq(r.active, true),
+        criterion(r.unitId, target.unitId),
+        criterion(r.municipality, target.municipality),
+        criterion(r.offeringId, target.offeringId),
+      ),
+    )
+    .orderBy(desc(specificity), asc(r.priority), asc(r.createdAt), asc(r.id))
+    .limit(1);
+  return row?.rule;
 }

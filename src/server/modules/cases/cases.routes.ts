@@ -1,5 +1,8 @@
 import { Type } from 'typebox';
 import {
+  AssignmentRuleList,
+  AssignmentRuleRequest,
+  AssignmentRuleResponse,
   AssignRequest,
   CaseResponse,
   CaseSummaryResponse,
@@ -57,6 +60,11 @@ function fileOf(request: { body: unknown; headers: Record<string, unknown>; quer
   };
 }
 const STAFF = ['case-worker', 'coordinator', 'org-admin', 'system-admin'] as const;
+const ADMINS = ['org-admin', 'system-admin'] as const;
+const OrganisationParams = Type.Object(
+  { id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,119}$' }) },
+  { additionalProperties: false },
+);
 
 /** The access hook has already let only the declared roles in; services check the case itself. */
 function principalOf(request: { principal: Principal | null }): Principal {
@@ -328,6 +336,53 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
       );
       reply.header('etag', cases.etagOf(updated.version));
       return updated;
+    },
+  );
+
+  app.get(
+    '/api/organisations/:id/assignment-rules',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags: ['cases'],
+        summary: "The organisation's auto-assignment rules for new cases (organisation admins)",
+        params: OrganisationParams,
+        response: { 200: AssignmentRuleList, ...errors },
+      },
+    },
+    async (request) => cases.listAssignmentRules(db, principalOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/organisations/:id/assignment-rules',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags: ['cases'],
+        summary: 'Adds an auto-assignment rule: new cases matching unit, municipality and offering go to the assignee',
+        params: OrganisationParams,
+        body: AssignmentRuleRequest,
+        response: { 201: AssignmentRuleResponse, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await cases.createAssignmentRule(db, principalOf(request), request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/api/assignment-rules/:id',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags: ['cases'],
+        summary: 'Removes an auto-assignment rule',
+        params: CaseParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await cases.deleteAssignmentRule(db, principalOf(request), request.params.id);
+      return reply.code(204).send(null);
     },
   );
 

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type {
+  AssignmentRuleRequest,
+  AssignmentRuleResponse,
   CaseEventResponse,
   CaseResponse,
   CaseSummaryResponse,
@@ -8,9 +10,9 @@ import type {
 } from '../../../contracts/cases.js';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../errors.js';
-import type { Principal } from '../access/access.policies.js';
+import { mayAdministerOrganisation, type Principal } from '../access/access.policies.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import { getOffering, offeringTitles, organisationNames } from '../catalogue/catalogue.service.js';
+import { getOffering, getOrganisation, offeringTitles, organisationNames } from '../catalogue/catalogue.service.js';
 import { isMunicipalityCode } from '../catalogue/geography.js';
 import { correctRouting } from '../intake/intake.service.js';
 import { enqueueEmail } from '../outbox/outbox.repository.js';
@@ -258,6 +260,12 @@ export async function submitCase(
     row = await db.transaction(async (tx) => {
       const sequence = await repo.nextDiariumSequence(tx, offering.provider.id, year);
       const diarienummer = formatDiarienummer(diariumPrefix(offering.provider.id), year, sequence);
+      const rule = await repo.matchingAssignmentRule(tx, {
+        organisationId: offering.provider.id,
+        unitId: offering.unit?.id ?? null,
+        municipality: input.municipality ?? null,
+        offeringId: offering.id,
+      });
       const created = await repo.insertCase(tx, {
         diarienummer,
         organisationId: offering.provider.id,
@@ -278,6 +286,7 @@ export async function submitCase(
         dueOn: addWorkingDays(receivedOn, workflow.handlingDays),
         followTokenHash: followToken ? hashToken(followToken) : null,
         idempotencyKey: scopedKey ?? null,
+        assigneeId: rule?.assigneeId ?? null,
       });
       await repo.insertEvent(tx, {
         caseId: created.id,
@@ -297,6 +306,7 @@ export async function submitCase(
         organisationId: created.organisationId,
         details: { diarienummer, offeringId: offering.id },
       });
+      if (rule) await recordAutoAssignment(tx, created, rule);
       await enqueueEmail(tx, {
         to: input.contact.email,
         subject: followUrl
@@ -332,6 +342,169 @@ export async function submitCase(
     throw error;
   }
   return { case: await present(db, row, 'company'), ...(followUrl ? { followUrl } : {}), replayed: false };
+}
+
+/**
+ * The timeline event (internal) and audit entry of an assignment made by a rule; the assignee
+ * itself is written with the case or part.
+ */
+async function recordAutoAssignment(
+  tx: Tx,
+  row: repo.CaseRow,
+  rule: repo.AssignmentRuleRow,
+  part?: repo.CasePartRow,
+): Promise<void> {
+  const data = { assigneeId: rule.assigneeId, ruleId: rule.id, ...(part ? { partId: part.id } : {}) };
+  await repo.insertEvent(tx, { caseId: row.id, kind: 'assigned', visibility: 'internal', authorId: null, data });
+  await appendAudit(tx, {
+    actorId: null,
+    actorKind: 'system',
+    action: 'case.auto_assigned',
+    entity: 'case',
+    entityId: row.id,
+    organisationId: part?.organisationId ?? row.organisationId,
+    details: { to: rule.assigneeId, ruleId: rule.id, ...(part ? { partId: part.id } : {}) },
+  });
+}
+
+// ---- Auto-assignment rules ---------------------------------------------------------------------
+
+function assertAdministers(principal: Principal, organisationId: string) {
+  if (!mayAdministerOrganisation(principal, organisationId)) {
+    throw new AppError('forbidden', `Du administrerar inte ${organisationId}`);
+  }
+}
+
+function toRule(row: repo.AssignmentRuleRow): AssignmentRuleResponse {
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    unitId: row.unitId,
+    municipality: row.municipality,
+    offeringId: row.offeringId,
+    assigneeId: row.assigneeId,
+    priority: row.priority,
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function listAssignmentRules(
+  db: Db,
+  principal: Principal,
+  organisationId: string,
+): Promise<{ items: AssignmentRuleResponse[] }> {
+  assertAdministers(principal, organisationId);
+  await getOrganisation(db, organisationId);
+  return { items: (await repo.assignmentRulesOf(db, organisationId)).map(toRule) };
+}
+
+/**
+ * An organisation admin adds a rule. The assignee must be an active staff member handling cases at
+ * the organisation, and a unit member only for rules of their unit (they would not see the cases).
+ */
+export async function createAssignmentRule(
+  db: Db,
+  principal: Principal,
+  organisationId: string,
+  input: AssignmentRuleRequest,
+): Promise<AssignmentRuleResponse> {
+  assertAdministers(principal, organisationId);
+  const organisation = await getOrganisation(db, organisationId);
+  let unitId = input.unitId ?? null;
+  const municipality = input.municipality ?? null;
+  const offeringId = input.offeringId ?? null;
+  if (unitId !== null && !organisation.units.some((u) => u.id === unitId)) {
+    throw new AppError('validation_failed', `Enheten ${unitId} finns inte i ${organisationId}`, [
+      { field: 'unitId', message: 'okänd enhet' },
+    ]);
+  }
+  if (municipality !== null && !isMunicipalityCode(municipality)) {
+    throw new AppError('invalid_municipality', `Kommunkoden ${municipality} finns inte i SCB:s lista`, [
+      { field: 'municipality', message: 'okänd kommunkod' },
+    ]);
+  }
+  if (offeringId !== null) {
+    const offering = await getOffering(db, offeringId);
+    if (offering.provider.id !== organisationId) {
+      throw new AppError('validation_failed', `Erbjudandet ${offeringId} hör inte till ${organisationId}`, [
+        { field: 'offeringId', message: 'annan organisations erbjudande' },
+      ]);
+    }
+    // The offering belongs to one unit: the rule does too.
+    const offeringUnit = offering.unit?.id ?? null;
+    if (unitId !== null && offeringUnit !== null && unitId !== offeringUnit) {
+      throw new AppError('validation_failed', `Erbjudandet ${offeringId} hör till enheten ${offeringUnit}`, [
+        { field: 'unitId', message: 'erbjudandet hör till en annan enhet' },
+      ]);
+    }
+    unitId ??= offeringUnit;
+  }
+  const membership = await repo.activeStaffMembership(db, organisationId, input.assigneeId);
+  if (!membership) {
+    throw new AppError('validation_failed', `Personen är inte aktiv handläggare i ${organisationId}`, [
+      { field: 'assigneeId', message: 'inte aktiv personal i organisationen' },
+    ]);
+  }
+  if (membership.unitId !== null && membership.unitId !== unitId) {
+    throw new AppError('validation_failed', `Personen arbetar bara med enheten ${membership.unitId}`, [
+      { field: 'unitId', message: `regeln måste gälla enheten ${membership.unitId}` },
+    ]);
+  }
+  return db.transaction(async (tx) => {
+    const row = await repo.insertAssignmentRule(tx, {
+      organisationId,
+      unitId,
+      municipality,
+      offeringId,
+      assigneeId: input.assigneeId,
+      priority: input.priority ?? 100,
+      active: input.active ?? true,
+      createdBy: principal.userId,
+    });
+    await appendAudit(tx, {
+      actorId: principal.userId,
+      actorKind: 'staff',
+      action: 'case.assignment_rule_created',
+      entity: 'case_assignment_rule',
+      entityId: row.id,
+      organisationId,
+      details: {
+        unitId,
+        municipality,
+        offeringId,
+        assigneeId: row.assigneeId,
+        priority: row.priority,
+        active: row.active,
+      },
+    });
+    return toRule(row);
+  });
+}
+
+export async function deleteAssignmentRule(db: Db, principal: Principal, id: string): Promise<void> {
+  const row = await repo.findAssignmentRule(db, id);
+  // Another organisation's rule looks like no rule.
+  if (!row || !mayAdministerOrganisation(principal, row.organisationId)) {
+    throw new AppError('not_found', 'Regeln finns inte eller så saknar du behörighet');
+  }
+  await db.transaction(async (tx) => {
+    await repo.deleteAssignmentRule(tx, id);
+    await appendAudit(tx, {
+      actorId: principal.userId,
+      actorKind: 'staff',
+      action: 'case.assignment_rule_deleted',
+      entity: 'case_assignment_rule',
+      entityId: id,
+      organisationId: row.organisationId,
+      details: {
+        unitId: row.unitId,
+        municipality: row.municipality,
+        offeringId: row.offeringId,
+        assigneeId: row.assigneeId,
+      },
+    });
+  });
 }
 
 // ---- Staff -------------------------------------------------------------------------------------
@@ -720,6 +893,12 @@ export async function splitCase(
     if (!row) throw new AppError('case_not_found', 'Ärendet finns inte eller så saknar du behörighet');
     for (const offering of offerings) {
       const workflow = workflowOf(all, offering.caseType);
+      const rule = await repo.matchingAssignmentRule(tx, {
+        organisationId: offering.provider.id,
+        unitId: offering.unit?.id ?? null,
+        municipality: row.municipality,
+        offeringId: offering.id,
+      });
       const part = await repo.insertPart(tx, {
         caseId: id,
         organisationId: offering.provider.id,
@@ -730,6 +909,7 @@ export async function splitCase(
         status: workflow.initial,
         dueOn: addWorkingDays(receivedOn, workflow.handlingDays),
         createdBy: principal.userId,
+        assigneeId: rule?.assigneeId ?? null,
       });
       await repo.insertEvent(tx, {
         caseId: id,
@@ -748,6 +928,7 @@ export async function splitCase(
         organisationId: row.organisationId,
         details: { partId: part.id, to: offering.provider.id, offeringId: offering.id },
       });
+      if (rule) await recordAutoAssignment(tx, row, rule, part);
     }
     await repo.updateCase(tx, id, {});
   });

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   check,
   customType,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -14,7 +16,8 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { offerings, organisations } from '../catalogue/catalogue.tables.js';
+import { users } from '../access/access.tables.js';
+import { offerings, organisations, units } from '../catalogue/catalogue.tables.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -220,5 +223,34 @@ export const caseDocuments = pgTable(
   (t) => [
     index('case_documents_case_idx').on(t.caseId),
     check('case_documents_visibility_check', sql`${t.visibility} in ('company', 'internal')`),
+  ],
+);
+
+/**
+ * Auto-assignment per unit: a new case (or part) of the organisation goes to the assignee of the
+ * first active rule that matches it. Null criteria match anything; the most specific rule wins,
+ * then the lowest priority number.
+ */
+export const caseAssignmentRules = pgTable(
+  'case_assignment_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    unitId: text('unit_id'),
+    municipality: text('municipality'),
+    offeringId: text('offering_id').references(() => offerings.id),
+    assigneeId: uuid('assignee_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    priority: integer('priority').notNull().default(100),
+    active: boolean('active').notNull().default(true),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organisationId, t.unitId], foreignColumns: [units.organisationId, units.id] }),
+    index('case_assignment_rules_org_idx').on(t.organisationId, t.active),
   ],
 );
