@@ -22,6 +22,7 @@ import { EventsPage } from './features/events/EventsPage.js';
 import { OrganiseEventsPage } from './features/events/OrganiseEventsPage.js';
 import { StartPage } from './features/intake/StartPage.js';
 import { KnowledgePage } from './features/knowledge/KnowledgePage.js';
+import { MatchmakingPage } from './features/matchmaking/MatchmakingPage.js';
 import { NotFoundPage } from './features/NotFoundPage.js';
 import { FollowUpPage } from './features/strategy/FollowUpPage.js';
 import { StrategiesPage } from './features/strategy/StrategiesPage.js';
@@ -108,6 +109,8 @@ function Page({ route, search }: { route: Route; search: string }) {
       return <OrganiseEventsPage />;
     case 'cancel-registration':
       return <CancelRegistrationPage key={route.token} token={route.token} />;
+    case 'matchmaking':
+      return <MatchmakingPage />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -28,6 +28,8 @@ export function Layout({ pathname, children }: { pathname: string; children: Rea
     staff
       ? { to: paths.inbox, label: t.nav.inbox, section: paths.inbox }
       : { to: paths.myCases, label: t.nav.myCases, section: paths.myCases },
+    // Matchmaking is for the signed-in: companies, and staff publishing for their organisation.
+    ...(me.state === 'ok' ? [{ to: paths.matchmaking, label: t.matchmaking.nav, section: paths.matchmaking }] : []),
     { to: paths.account, label: t.nav.account, section: paths.account },
   ];
   const current = (item: NavItem) =>

@@ -1,11 +1,13 @@
 import { establishmentEventsEn } from './establishment-events.js';
 import { knowledgeEn } from './knowledge.js';
+import { matchmakingEn } from './matchmaking.js';
 import type { Messages } from './sv.js';
 
 /** English, second: the same keys as `sv.ts`. */
 export const en: Messages = {
   ...establishmentEventsEn,
   ...knowledgeEn,
+  ...matchmakingEn,
   app: {
     name: 'Lotsen',
     tagline: 'One front door to business support',

@@ -1,5 +1,6 @@
 import { establishmentEventsSv } from './establishment-events.js';
 import { knowledgeSv } from './knowledge.js';
+import { matchmakingSv } from './matchmaking.js';
 
 /**
  * Every user-visible string of the web app, Swedish first. `en.ts` must have the same shape
@@ -8,6 +9,7 @@ import { knowledgeSv } from './knowledge.js';
 export const sv = {
   ...establishmentEventsSv,
   ...knowledgeSv,
+  ...matchmakingSv,
   app: {
     name: 'Lotsen',
     tagline: 'En dörr in till stöd för företag',

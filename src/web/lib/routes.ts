@@ -24,6 +24,7 @@ export type Route =
   | { page: 'inquiries' }
   | { page: 'organise-events' }
   | { page: 'inquiry'; id: string }
+  | { page: 'matchmaking' }
   | { page: 'not-found' };
 
 export const paths = {
@@ -51,6 +52,7 @@ export const paths = {
   inquiries: '/investeringar',
   organiseEvents: '/evenemang/arrangera',
   inquiry: (id: string) => `/investeringar/${encodeURIComponent(id)}`,
+  matchmaking: '/matchning',
 } as const;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
@@ -94,6 +96,8 @@ export function matchRoute(pathname: string): Route {
       return id ? { page: 'event', id } : { page: 'events' };
     case 'investeringar':
       return id ? { page: 'inquiry', id } : { page: 'inquiries' };
+    case 'matchning':
+      return id ? { page: 'not-found' } : { page: 'matchmaking' };
     case 'avbokning':
       return id ? { page: 'cancel-registration', token: id } : { page: 'not-found' };
     default:
