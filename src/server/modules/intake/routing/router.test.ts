@@ -96,6 +96,13 @@ describe('Swedish text', () => {
       ),
     ).toBe(true);
   });
+
+  it('puts an export offering first, not EU product rules, for a plain wish to sell abroad', () => {
+    for (const text of ['Vi vill sälja våra robotar i Tyskland', 'We want to sell our robots in Germany']) {
+      const first = ids(router.route({ text, municipality: '1980' }))[0];
+      expect(['business-sweden-exportradgivning', 'business-sweden-marknadsanalys', 'een-partnersok']).toContain(first);
+    }
+  });
 });
 
 describe('geography', () => {
