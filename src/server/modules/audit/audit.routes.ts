@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { PageQuery, Problem } from '../../../contracts/common.js';
-import { AppError } from '../../errors.js';
+import { principalOf } from '../../http/principal.js';
 import type { App, AppDeps } from '../../http/types.js';
 import { listByStatus } from '../outbox/outbox.repository.js';
 import { searchAuditLog } from './audit.service.js';
@@ -50,8 +50,7 @@ export function auditRoutes(app: App, { database }: AppDeps) {
       },
     },
     async (request) => {
-      const principal = request.principal;
-      if (!principal) throw new AppError('unauthenticated', 'Logga in för att fortsätta');
+      const principal = principalOf(request);
       const { limit, offset, from, to, ...filter } = request.query;
       return searchAuditLog(
         db,

@@ -17,9 +17,9 @@ import {
 } from '../../../contracts/cases.js';
 import { ListOf, PageQuery, Problem } from '../../../contracts/common.js';
 import { AppError } from '../../errors.js';
+import { principalOf } from '../../http/principal.js';
 import type { App, AppDeps } from '../../http/types.js';
 import { toCsv, toXlsx } from '../../lib/xlsx.js';
-import type { Principal } from '../access/access.policies.js';
 import * as cases from './cases.service.js';
 
 const CaseParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
@@ -65,12 +65,6 @@ const OrganisationParams = Type.Object(
   { id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,119}$' }) },
   { additionalProperties: false },
 );
-
-/** The access hook has already let only the declared roles in; services check the case itself. */
-function principalOf(request: { principal: Principal | null }): Principal {
-  if (!request.principal) throw new AppError('unauthenticated', 'Logga in för att fortsätta');
-  return request.principal;
-}
 
 /** Cases: submit through the front door, the staff inbox and case page, Mina ärenden, the follow link. */
 export function caseRoutes(app: App, { database, config }: AppDeps) {

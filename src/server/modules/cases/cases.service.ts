@@ -9,6 +9,7 @@ import type {
   SubmitCaseRequest,
 } from '../../../contracts/cases.js';
 import type { Db, Tx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
 import { mayAdministerOrganisation, type Principal } from '../access/access.policies.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -331,11 +332,7 @@ export async function submitCase(
     });
   } catch (error) {
     // Two requests with one Idempotency-Key at once: the unique key lets only one case in.
-    if (scopedKey && (error as { cause?: { code?: string }; code?: string }).cause?.code === '23505') {
-      const existing = await repo.findByIdempotencyKey(db, scopedKey);
-      if (existing) return { case: await present(db, existing, 'company'), replayed: true };
-    }
-    if (scopedKey && (error as { code?: string }).code === '23505') {
+    if (scopedKey && isUniqueViolation(error)) {
       const existing = await repo.findByIdempotencyKey(db, scopedKey);
       if (existing) return { case: await present(db, existing, 'company'), replayed: true };
     }

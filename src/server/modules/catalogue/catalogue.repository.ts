@@ -231,3 +231,11 @@ export async function offeringTitles(db: Conn, ids: string[]): Promise<{ id: str
     .from(offerings)
     .where(sql`${offerings.id} = any(${sql.param(ids)})`);
 }
+
+export async function findOfferings(db: Conn, ids: string[]): Promise<OfferingRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(offerings)
+    .where(sql`${offerings.id} = any(${sql.param(ids)})`);
+}

@@ -10,9 +10,8 @@ import {
   StrategyList,
 } from '../../../contracts/catalogue.js';
 import { MunicipalityCode, PageQuery, Problem } from '../../../contracts/common.js';
-import { AppError } from '../../errors.js';
+import { principalOf } from '../../http/principal.js';
 import type { App, AppDeps } from '../../http/types.js';
-import type { Principal } from '../access/access.policies.js';
 import * as catalogue from './catalogue.service.js';
 import { counties, municipalities } from './geography.js';
 
@@ -161,10 +160,6 @@ const ThesaurusBody = Type.Object(
  */
 export function knowledgeRoutes(app: App, { database }: AppDeps, onChange: () => void) {
   const { db } = database;
-  const principalOf = (request: { principal: Principal | null }) => {
-    if (!request.principal) throw new AppError('unauthenticated', 'Logga in för att fortsätta');
-    return request.principal;
-  };
   const adminErrors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
   app.put(

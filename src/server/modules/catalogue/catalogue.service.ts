@@ -76,6 +76,11 @@ export async function getOffering(db: Db, id: string): Promise<OfferingResponse>
   return offering as OfferingResponse;
 }
 
+/** The given offerings with their providers, in one round of queries (for labelling results). */
+export async function offeringsByIds(db: Db, ids: string[]): Promise<OfferingResponse[]> {
+  return presentOfferings(db, await repo.findOfferings(db, [...new Set(ids)]));
+}
+
 /** Every offering with its provider, for the router and for exports. */
 export async function allOfferings(db: Db): Promise<OfferingResponse[]> {
   return presentOfferings(db, await repo.allOfferings(db));

@@ -13,9 +13,8 @@ import {
   MoveInquiryRequest,
   UpdateInquiryRequest,
 } from '../../../contracts/establishment.js';
-import { AppError } from '../../errors.js';
+import { principalOf } from '../../http/principal.js';
 import type { App, AppDeps } from '../../http/types.js';
-import type { Principal } from '../access/access.policies.js';
 import { INQUIRY_ROUTE_ROLES } from './establishment.policies.js';
 import * as establishment from './establishment.service.js';
 
@@ -25,11 +24,6 @@ const SiteParams = Type.Object(
 );
 const InquiryParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
-
-function principalOf(request: { principal: Principal | null }): Principal {
-  if (!request.principal) throw new AppError('unauthenticated', 'Logga in för att fortsätta');
-  return request.principal;
-}
 
 /**
  * Sites for establishment (public) and investment inquiries (the investment team only: the

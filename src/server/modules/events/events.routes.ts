@@ -12,9 +12,8 @@ import {
   RegistrationResult,
   UpdateEventRequest,
 } from '../../../contracts/events.js';
-import { AppError } from '../../errors.js';
+import { principalOf } from '../../http/principal.js';
 import type { App, AppDeps } from '../../http/types.js';
-import type { Principal } from '../access/access.policies.js';
 import { ORGANISER_ROUTE_ROLES } from './events.policies.js';
 import * as events from './events.service.js';
 
@@ -27,11 +26,6 @@ const RegistrationParams = Type.Object(
 const TokenParams = Type.Object({ token: Type.String({ pattern: '^[a-z0-9]{64}$' }) }, { additionalProperties: false });
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const ICS = Type.String({ description: 'text/calendar (RFC 5545)' });
-
-function principalOf(request: { principal: Principal | null }): Principal {
-  if (!request.principal) throw new AppError('unauthenticated', 'Logga in för att fortsätta');
-  return request.principal;
-}
 
 /** Events: the public calendar and registration, and the organisers' tools. */
 export function eventRoutes(app: App, { database, config }: AppDeps) {

@@ -10,6 +10,7 @@ import type {
   UpdateEventRequest,
 } from '../../../contracts/events.js';
 import type { Db, Tx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
 import type { Principal } from '../access/access.policies.js';
 import { getOffering, organisationNames, strategyTrees } from '../catalogue/catalogue.service.js';
@@ -264,13 +265,6 @@ function formatWhen(event: repo.EventRow): string {
     timeZone: 'Europe/Stockholm',
   });
   return f.format(event.startsAt);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
 
 /**

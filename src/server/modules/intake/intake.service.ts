@@ -1,7 +1,7 @@
 import type { IntakeRequest, IntakeResponse, RouteResultResponse } from '../../../contracts/intake.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
-import { allOfferings, thesaurus } from '../catalogue/catalogue.service.js';
+import { allOfferings, getOffering, offeringsByIds, thesaurus } from '../catalogue/catalogue.service.js';
 import { isCountyCode, isMunicipalityCode } from '../catalogue/geography.js';
 import * as repo from './intake.repository.js';
 import { createRouter } from './routing/router.js';
@@ -75,7 +75,11 @@ async function present(db: Db, row: repo.IntakeRow): Promise<IntakeResponse> {
   const stored = row.result as RouteResult;
   let result: RouteResultResponse;
   if (stored.kind === 'match') {
-    const offerings = new Map((await allOfferings(db)).map((o) => [o.id, o]));
+    const shown = await offeringsByIds(
+      db,
+      stored.offerings.map((o) => o.offeringId),
+    );
+    const offerings = new Map(shown.map((o) => [o.id, o]));
     result = {
       kind: 'match',
       offerings: stored.offerings.flatMap((ranked) => {
@@ -158,10 +162,7 @@ export async function correctRouting(
     correctedBy?: string;
   },
 ): Promise<void> {
-  const offerings = new Set((await allOfferings(db)).map((o) => o.id));
-  if (!offerings.has(correction.offeringId)) {
-    throw new AppError('offering_not_found', `Erbjudandet ${correction.offeringId} finns inte`);
-  }
+  await getOffering(db, correction.offeringId); // refuses an unknown offering
   await repo.insertCorrection(db, {
     text: correction.text,
     offeringId: correction.offeringId,

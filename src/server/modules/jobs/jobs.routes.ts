@@ -1,18 +1,13 @@
 import { Type } from 'typebox';
 import { Problem } from '../../../contracts/common.js';
 import { JobResponse } from '../../../contracts/jobs.js';
-import { AppError } from '../../errors.js';
+import { principalOf } from '../../http/principal.js';
 import type { App, AppDeps } from '../../http/types.js';
-import { type Principal, STAFF_ROLES } from '../access/access.policies.js';
+import { STAFF_ROLES } from '../access/access.policies.js';
 import * as jobs from './jobs.service.js';
 
 const errors = { 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 const Params = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
-
-function principalOf(request: { principal: Principal | null }): Principal {
-  if (!request.principal) throw new AppError('unauthenticated', 'Logga in för att fortsätta');
-  return request.principal;
-}
 
 /** Background jobs: the person who started one polls it and fetches its file. */
 export function jobRoutes(app: App, { database }: AppDeps) {

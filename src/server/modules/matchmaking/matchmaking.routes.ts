@@ -9,9 +9,8 @@ import {
   PublicProfileList,
   UpdateProfileRequest,
 } from '../../../contracts/matchmaking.js';
-import { AppError } from '../../errors.js';
+import { principalOf } from '../../http/principal.js';
 import type { App, AppDeps } from '../../http/types.js';
-import type { Principal } from '../access/access.policies.js';
 import { BOARD_ROLES, PARTICIPANT_ROLES } from './matchmaking.policies.js';
 import * as matchmaking from './matchmaking.service.js';
 
@@ -21,11 +20,6 @@ const InterestParams = Type.Object(
   { additionalProperties: false },
 );
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
-
-function principalOf(request: { principal: Principal | null }): Principal {
-  if (!request.principal) throw new AppError('unauthenticated', 'Logga in för att fortsätta');
-  return request.principal;
-}
 
 /** Matchmaking between companies, and between companies and researchers; contacts by double opt-in. */
 export function matchmakingRoutes(app: App, { database }: AppDeps) {

@@ -24,9 +24,8 @@ import {
   RevisionResponse,
   UpdateNodeRequest,
 } from '../../../contracts/strategy.js';
-import { AppError } from '../../errors.js';
+import { principalOf } from '../../http/principal.js';
 import type { App, AppDeps } from '../../http/types.js';
-import type { Principal } from '../access/access.policies.js';
 import { reachAsCsv, reachAsJsonStat, toCsv } from './open-data.js';
 import * as strategy from './strategy.service.js';
 
@@ -45,11 +44,6 @@ const Window = Type.Object(
   { additionalProperties: false },
 );
 const OpenDataQuery = Type.Object({ root: NodeId, ...Window.properties }, { additionalProperties: false });
-
-function principalOf(request: { principal: Principal | null }): Principal {
-  if (!request.principal) throw new AppError('unauthenticated', 'Logga in för att fortsätta');
-  return request.principal;
-}
 
 /** Strategy follow-up: the plan and its revisions, follow-ups, indicators, reach, dashboard, open data. */
 export function strategyRoutes(app: App, { database }: AppDeps) {
