@@ -290,6 +290,39 @@ describeEachDatabase('strategy: revisions, follow-ups, reach, indicators', (data
     expect(stored?.values).toEqual([]);
   });
 
+  it('keeps hand-entered values per period, and refuses them on an imported indicator', async () => {
+    const a = analyst('region-vastmanland');
+    const node = 'vastmanland-2030/delmal-12';
+    const manual = await strategy.createIndicator(db(), a, node, {
+      key: 'etableringar-handrapport',
+      title: { sv: 'Etableringar enligt kommunernas rapporter', en: null },
+      unit: 'antal',
+      source: 'manual',
+      baseline: { period: '2024', value: 3 },
+      target: { period: '2030', value: 12 },
+    });
+    await strategy.setIndicatorValue(db(), a, manual.id, '2025', 5);
+    await strategy.setIndicatorValue(db(), a, manual.id, '2026', 7);
+    await strategy.setIndicatorValue(db(), a, manual.id, '2026', 8); // corrected, not added
+    const read = (await strategy.indicatorsOfNode(db(), node, { kind: 'year', years: 5 })).find(
+      (i) => i.key === 'etableringar-handrapport',
+    );
+    expect(read?.values.filter((v) => v.value !== null).map((v) => [v.period, v.value])).toEqual([
+      ['2025', 5],
+      ['2026', 8],
+    ]);
+    expect(read?.baseline).toEqual({ period: '2024', value: 3 });
+    await expect(strategy.setIndicatorValue(db(), admin('botkyrka-kommun'), manual.id, '2026', 1)).rejects.toThrow();
+    const imported = await strategy.createIndicator(db(), a, node, {
+      key: 'importerad-kolada',
+      title: { sv: 'Importerad', en: null },
+      unit: 'antal',
+      source: 'kolada',
+      sourceRef: { kpi: 'N00999', area: '1980' },
+    });
+    await expect(strategy.setIndicatorValue(db(), a, imported.id, '2026', 1)).rejects.toThrow(/handinmatade/);
+  });
+
   it('imports an SCB PxWeb JSON-stat 2.0 file and a Kolada v2 answer', async () => {
     const a = analyst('region-vastmanland');
     const node = 'vastmanland-2030/delmal-11';
