@@ -3,7 +3,7 @@
  * default options over title and summary). `npm run eval:routing`
  *
  * Sets: test/fixtures/routing-dev.jsonl (the dev set), test/fixtures/routing-own.jsonl and
- * test/fixtures/routing-own-2.jsonl (our own requests, written from the catalogue without looking at
+ * test/fixtures/routing-own-2.jsonl and routing-own-3.jsonl (our own requests, written from the catalogue without looking at
  * the dev set, to check that the router generalises). Each line:
  * `{"id", "text", "municipality"?, "expected": [acceptable offering ids]}`; `[]` = out of scope.
  *
@@ -183,6 +183,7 @@ function main(): void {
   const dev = readSet('test/fixtures/routing-dev.jsonl');
   const own = readSet('test/fixtures/routing-own.jsonl');
   const own2 = readSet('test/fixtures/routing-own-2.jsonl');
+  const own3 = readSet('test/fixtures/routing-own-3.jsonl');
   const results = {
     router: score(dev, routerRank),
     baseline: score(dev, baselineRank),
@@ -190,6 +191,8 @@ function main(): void {
     baselineOwn: score(own, baselineRank),
     routerOwn2: score(own2, routerRank),
     baselineOwn2: score(own2, baselineRank),
+    routerOwn3: score(own3, routerRank),
+    baselineOwn3: score(own3, baselineRank),
   };
 
   console.log('Dev set (test/fixtures/routing-dev.jsonl)');
@@ -201,12 +204,16 @@ function main(): void {
   console.log('\nOwn set 2 (test/fixtures/routing-own-2.jsonl)');
   print('router', results.routerOwn2, true);
   print('baseline (MiniSearch)', results.baselineOwn2, false);
+  console.log('\nOwn set 3 (test/fixtures/routing-own-3.jsonl)');
+  print('router', results.routerOwn3, true);
+  print('baseline (MiniSearch)', results.baselineOwn3, false);
   console.log(
     JSON.stringify({
       router: summary(results.router),
       baseline: summary(results.baseline),
       own: { router: summary(results.routerOwn), baseline: summary(results.baselineOwn) },
       own2: { router: summary(results.routerOwn2), baseline: summary(results.baselineOwn2) },
+      own3: { router: summary(results.routerOwn3), baseline: summary(results.baselineOwn3) },
     }),
   );
 }

@@ -59,6 +59,20 @@ export const CaseSummaryResponse = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * A page of cases. The count stops 200 cases past the page's start (an organisation may hold
+ * hundreds of thousands): `totalIsLowerBound` says there are at least `total`.
+ */
+export const CaseListResponse = Type.Object(
+  {
+    items: Type.Array(CaseSummaryResponse),
+    total: Type.Integer({ minimum: 0 }),
+    totalIsLowerBound: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type CaseListResponse = Static<typeof CaseListResponse>;
+
 export const CasePartResponse = Type.Object(
   {
     id: Str,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -48,6 +49,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // An idle connection that the server closes (restart, failover, a dropped test database) is
   // simply discarded by the pool; without a listener the error would crash the process.
   pool.on('error', () => {});
+  pool.on('connect', prepareRepeatedStatements);
   // Fail fast with the server's own message when it cannot be reached.
   const client = await pool.connect();
   client.release();
@@ -78,6 +80,34 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       }
     },
     close: () => pool.end(),
+  };
+}
+
+/** How many distinct statements each connection keeps prepared, at most (see below). */
+const MAX_PREPARED = 500;
+const statementNames = new Map<string, string>();
+
+/**
+ * Names every parameterised statement by a hash of its text, so that each connection parses and
+ * plans it once and then reuses the plan: for the short, frequent queries of a list or a session
+ * lookup, planning costs more than running. Texts past the first MAX_PREPARED (IN lists of varying
+ * length, one-off reports) run unnamed.
+ */
+function prepareRepeatedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    // Drizzle passes a config object ({ text, rowMode, types }); plain strings (migrations, scripts,
+    // several statements at once) are left alone.
+    if (typeof config === 'object' && config !== null && 'text' in config && !(config as { name?: string }).name) {
+      const { text } = config as { text: string };
+      let name = statementNames.get(text);
+      if (!name && statementNames.size < MAX_PREPARED) {
+        name = `lotsen_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+        statementNames.set(text, name);
+      }
+      if (name) return query({ ...config, name }, ...rest);
+    }
+    return query(config, ...rest);
   };
 }
 

@@ -530,7 +530,12 @@ export const en: Messages = {
       staffNote: 'My cases is the businesses’ page. As staff you find the cases under Case handling.',
       none: 'The company has no cases yet.',
       startLink: 'Describe what you need help with',
-      caption: (n: number) => (n === 1 ? '1 case' : `${n} cases`),
+      caption: (n: number, atLeast = false) =>
+        atLeast
+          ? `More than ${n.toLocaleString('en-GB')} cases`
+          : n === 1
+            ? '1 case'
+            : `${n.toLocaleString('en-GB')} cases`,
     },
     company: {
       overdueNote: (organisation: string) =>
@@ -671,7 +676,12 @@ export const en: Messages = {
       overdueOnly: 'Overdue only',
       apply: 'Show cases',
       clear: 'Clear filters',
-      count: (n: number) => (n === 1 ? '1 case' : `${n} cases`),
+      count: (n: number, atLeast = false) =>
+        atLeast
+          ? `More than ${n.toLocaleString('en-GB')} cases`
+          : n === 1
+            ? '1 case'
+            : `${n.toLocaleString('en-GB')} cases`,
       none: 'No cases match the filters.',
       caption: 'Cases',
       columnCase: 'Case',

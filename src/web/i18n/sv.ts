@@ -531,7 +531,12 @@ export const sv = {
       staffNote: 'Mina ärenden är företagens sida. Som personal hittar du ärendena under Handläggning.',
       none: 'Företaget har inga ärenden ännu.',
       startLink: 'Beskriv vad ni behöver hjälp med',
-      caption: (n: number) => (n === 1 ? '1 ärende' : `${n} ärenden`),
+      caption: (n: number, atLeast = false) =>
+        atLeast
+          ? `Fler än ${n.toLocaleString('sv-SE')} ärenden`
+          : n === 1
+            ? '1 ärende'
+            : `${n.toLocaleString('sv-SE')} ärenden`,
     },
     company: {
       overdueNote: (organisation: string) =>
@@ -672,7 +677,12 @@ export const sv = {
       overdueOnly: 'Bara försenade',
       apply: 'Visa ärenden',
       clear: 'Rensa filter',
-      count: (n: number) => (n === 1 ? '1 ärende' : `${n} ärenden`),
+      count: (n: number, atLeast = false) =>
+        atLeast
+          ? `Fler än ${n.toLocaleString('sv-SE')} ärenden`
+          : n === 1
+            ? '1 ärende'
+            : `${n.toLocaleString('sv-SE')} ärenden`,
       none: 'Inga ärenden matchar filtren.',
       caption: 'Ärenden',
       columnCase: 'Ärende',

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
 import { organisations, units } from '../catalogue/catalogue.tables.js';
 import { companies, companyRepresentations, memberships, sessions, users } from './access.tables.js';
 
@@ -147,11 +148,48 @@ export async function insertSession(db: Conn, row: typeof sessions.$inferInsert)
 }
 
 /** The session when neither its idle nor its absolute expiry has passed. */
-export async function findLiveSession(db: Conn, idHash: string, now: Date): Promise<SessionRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now)));
+/** A membership as the session lookup returns it. */
+export interface SessionMembership {
+  organisationId: string;
+  unitId: string | null;
+  role: string;
+  active: boolean;
+}
+
+/**
+ * The live session with its user and the user's memberships, in one query: every signed-in
+ * request asks this first, so it is one round trip, not three.
+ */
+export async function findLiveSessionWithUser(
+  db: Conn,
+  idHash: string,
+  now: Date,
+): Promise<
+  | { session: SessionRow; user: { id: string; kind: string; erasedAt: Date | null }; memberships: SessionMembership[] }
+  | undefined
+> {
+  const query = prepared(db, 'access.session', (name) =>
+    db
+      .select({
+        session: sessions,
+        user: { id: users.id, kind: users.kind, erasedAt: users.erasedAt },
+        memberships: sql<SessionMembership[]>`coalesce((
+          select json_agg(json_build_object('organisationId', m.organisation_id, 'unitId', m.unit_id,
+            'role', m.role, 'active', m.active) order by m.organisation_id)
+          from ${memberships} m where m.user_id = ${sessions.userId}), '[]'::json)`,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(
+          eq(sessions.idHash, sql.placeholder('idHash')),
+          gt(sessions.idleExpiresAt, sql.placeholder('now')),
+          gt(sessions.absoluteExpiresAt, sql.placeholder('now')),
+        ),
+      )
+      .prepare(name),
+  );
+  const [row] = await query.execute({ idHash, now });
   return row;
 }
 

@@ -168,13 +168,9 @@ export async function resolveSession(
   now: Date = new Date(),
 ): Promise<ResolvedSession | null> {
   const idHash = hashSessionToken(token);
-  const session = await repo.findLiveSession(db, idHash, now);
-  if (!session) return null;
-  const [user, memberships] = await Promise.all([
-    repo.findUser(db, session.userId),
-    repo.membershipsOf(db, session.userId),
-  ]);
-  if (!user || user.erasedAt) return null;
+  const found = await repo.findLiveSessionWithUser(db, idHash, now);
+  if (!found || found.user.erasedAt) return null;
+  const { session, user, memberships } = found;
   let idleExpiresAt = session.idleExpiresAt;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     idleExpiresAt = idleExpiry(now, settings, session.absoluteExpiresAt);

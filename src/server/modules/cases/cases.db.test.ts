@@ -6,6 +6,7 @@ import type { Principal } from '../access/access.policies.js';
 import { type ReceivedMail, smtpMailer, startLocalMailbox } from '../outbox/mailer.js';
 import { listByStatus } from '../outbox/outbox.repository.js';
 import { drainOutbox } from '../outbox/outbox.worker.js';
+import * as repo from './cases.repository.js';
 import * as cases from './cases.service.js';
 
 const links = { publicBaseUrl: 'http://lotsen.test' };
@@ -205,6 +206,35 @@ describeEachDatabase('cases', (database) => {
     const overdue = await cases.listInbox(db, bygglov, { overdue: true, limit: 100 });
     expect(overdue.items.every((c) => c.overdue)).toBe(true);
     await expectCode(cases.assignCases(db, almi, [a.case.id], almi.userId), 'case_not_found');
+  });
+
+  it('pages the inbox in a stable order and stops counting past the page, saying so', async () => {
+    const { db } = database();
+    const worker = caseWorker('almi-malardalen', null);
+    for (let i = 0; i < 5; i++) {
+      await cases.submitCase(db, owner, submission({ offeringId: 'almi-malardalen-foretagslan' }), { links });
+    }
+    const scope = { scopes: [{ organisationId: 'almi-malardalen', unitId: null }] };
+    const all = await repo.listCases(db, scope, { limit: 100, offset: 0 });
+    expect(all.total).toBe(all.rows.length);
+    expect(all.totalIsLowerBound).toBe(false);
+    // Counting stops three past the page's start: 5 cases or more, a page of 2 → "at least 3".
+    const first = await repo.listCases(db, scope, { limit: 2, offset: 0 }, 3);
+    expect(first).toMatchObject({ total: 3, totalIsLowerBound: true });
+    const second = await repo.listCases(db, scope, { limit: 2, offset: 2 }, 3);
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(all.rows.slice(0, 4).map((r) => r.id));
+    // The last page counts exactly; a page past the end still knows the total.
+    expect(await repo.listCases(db, scope, { limit: 2, offset: all.total - 1 }, 3)).toMatchObject({
+      total: all.total,
+      totalIsLowerBound: false,
+    });
+    const past = await repo.listCases(db, scope, { limit: 2, offset: all.total + 10 }, 3);
+    expect(past).toMatchObject({ rows: [], total: all.total, totalIsLowerBound: false });
+    // Through the service, as the inbox API answers.
+    const inbox = await cases.listInbox(db, worker, { limit: 2 });
+    expect(inbox.items).toHaveLength(2);
+    expect(inbox.totalIsLowerBound).toBe(false);
+    expect(inbox.total).toBe(all.total);
   });
 
   describe_outbox(database);

@@ -145,6 +145,8 @@ describeEachDatabase('a case from the front door to the archive, over HTTP', (da
   });
 
   it('lets the coordinator split the case into parts that the miljö unit then sees and handles', async () => {
+    const before = (await app.inject({ url: '/api/cases?limit=50', headers: miljo.headers })).json();
+    expect(before.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
     expect(
       (
         await app.inject({
@@ -174,6 +176,9 @@ describeEachDatabase('a case from the front door to the archive, over HTTP', (da
     ]);
     const viaPart = await app.inject({ url: `/api/cases/${caseId}`, headers: miljo.headers });
     expect(viaPart.statusCode).toBe(200);
+    // The bygglov case is in the miljö unit's inbox through its part, and not before the split.
+    const miljoInbox = (await app.inject({ url: '/api/cases?limit=50', headers: miljo.headers })).json();
+    expect(miljoInbox.items.map((c: { id: string }) => c.id)).toContain(caseId);
     const part = parts.find((p: { organisation: { id: string } }) => p.organisation.id === 'botkyrka-kommun');
     const moved = await app.inject({
       method: 'POST',
@@ -213,7 +218,11 @@ describeEachDatabase('a case from the front door to the archive, over HTTP', (da
     });
     expect(consent.statusCode).toBe(201);
     expect(consent.json().consents[0].givenAt).toBeTruthy();
+    const inboxBefore = (await app.inject({ url: '/api/cases', headers: businessSweden.headers })).json();
+    expect(inboxBefore.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
     expect((await refer()).statusCode).toBe(201);
+    const inboxAfter = (await app.inject({ url: '/api/cases', headers: businessSweden.headers })).json();
+    expect(inboxAfter.items.map((c: { id: string }) => c.id)).toContain(caseId);
     const received = await app.inject({ url: `/api/cases/${caseId}`, headers: businessSweden.headers });
     expect(received.statusCode).toBe(200);
     const kinds = received.json().timeline.map((e: { kind: string }) => e.kind);

@@ -1,6 +1,9 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
 import { memberships } from '../access/access.tables.js';
+import { auditLog } from '../audit/audit.tables.js';
+import { outbox } from '../outbox/outbox.tables.js';
 import {
   caseAssignmentRules,
   caseConsents,
@@ -23,22 +26,104 @@ export type DocumentRow = typeof caseDocuments.$inferSelect;
 export type DocumentMeta = Omit<DocumentRow, 'content'>;
 export type AssignmentRuleRow = typeof caseAssignmentRules.$inferSelect;
 
-/** The next diarienummer sequence: the row lock serialises concurrent submissions per organisation. */
-export async function nextDiariumSequence(tx: Tx, organisationId: string, year: number): Promise<number> {
-  const [row] = await tx
-    .insert(diariumCounters)
-    .values({ organisationId, year, last: 1 })
-    .onConflictDoUpdate({
-      target: [diariumCounters.organisationId, diariumCounters.year],
-      set: { last: sql`${diariumCounters.last} + 1` },
-    })
-    .returning({ last: diariumCounters.last });
-  return (row as { last: number }).last;
+/** What opening a case writes besides the case itself (see openCase). */
+export interface OpenCaseInput {
+  /** The case as submitted; its diarienummer and assignee are decided in the statement. */
+  case: Omit<typeof cases.$inferInsert, 'diarienummer' | 'assigneeId' | 'createdAt' | 'updatedAt'> & { id: string };
+  diarium: { prefix: string; year: number };
+  now: Date;
+  submitted: { authorName: string | null; data: Record<string, unknown> };
+  audit: { actorId: string | null; actorKind: string };
+  /** The acknowledgement; `{{diarienummer}}` in subject and text is replaced by the case's number. */
+  email: { to: string; subject: string; text: string };
+  /** Further statements (e.g. queueing a refresh of the follow-up figures) run in the same statement. */
+  alsoRun: SQL[];
 }
 
-export async function insertCase(tx: Tx, row: typeof cases.$inferInsert): Promise<CaseRow> {
-  const [inserted] = await tx.insert(cases).values(row).returning();
-  return inserted as CaseRow;
+export interface OpenedCase {
+  diarienummer: string;
+  assigneeId: string | null;
+  ruleId: string | null;
+  submittedEventId: number;
+}
+
+/**
+ * Opens a case in one statement (one round trip, atomic without a transaction): the next
+ * diarienummer of the organisation and year, the case, its first timeline event, the audit entry,
+ * the auto-assignment by the matching rule (its internal event and audit entry) and the
+ * acknowledgement e-mail in the outbox, and what `alsoRun` adds. The counter's row lock, which serialises one
+ * organisation's submissions, is held only while this statement runs.
+ */
+export async function openCase(db: Conn, input: OpenCaseInput): Promise<OpenedCase> {
+  const c = input.case;
+  const rule = matchingRuleQuery(db, {
+    organisationId: c.organisationId,
+    unitId: c.unitId ?? null,
+    municipality: c.municipality ?? null,
+    offeringId: c.offeringId,
+  });
+  const placeholder = '{{diarienummer}}';
+  const result = await db.execute(sql`
+    with counter as (
+      insert into ${diariumCounters} (organisation_id, year, last) values (${c.organisationId}, ${input.diarium.year}, 1)
+      on conflict (organisation_id, year) do update set last = ${diariumCounters}.last + 1
+      returning last
+    ), rule as (
+      select r.id, r.assignee_id from (${rule}) r
+    ), opened as (
+      insert into ${cases} (id, diarienummer, organisation_id, unit_id, offering_id, case_type, status, company_orgnr,
+        company_name, contact_name, contact_email, municipality, subject, description, intake_id, submitted_by,
+        assignee_id, received_on, due_on, follow_token_hash, idempotency_key, created_at, updated_at)
+      select ${c.id}::uuid, ${input.diarium.prefix}::text || ' ' || ${input.diarium.year}::int || '/' || lpad(counter.last::text, 5, '0'),
+        ${c.organisationId}, ${c.unitId ?? null}, ${c.offeringId}, ${c.caseType}, ${c.status}, ${c.companyOrgnr ?? null},
+        ${c.companyName ?? null}, ${c.contactName ?? null}, ${c.contactEmail ?? null}, ${c.municipality ?? null},
+        ${c.subject}, ${c.description}, ${c.intakeId ?? null}::uuid, ${c.submittedBy ?? null}::uuid,
+        (select assignee_id from rule), ${c.receivedOn}::date, ${c.dueOn}::date, ${c.followTokenHash ?? null},
+        ${c.idempotencyKey ?? null}, ${input.now}::timestamptz, ${input.now}::timestamptz
+      from counter
+      returning id, diarienummer, organisation_id
+    ), submitted as (
+      insert into ${caseEvents} (case_id, kind, visibility, author_id, author_name, body, data, created_at)
+      select id, 'submitted', 'company', ${c.submittedBy ?? null}::uuid, ${input.submitted.authorName}::text,
+        ${c.description}::text, ${JSON.stringify(input.submitted.data)}::jsonb, ${input.now}::timestamptz
+      from opened
+      returning id
+    ), audited as (
+      insert into ${auditLog} (actor_id, actor_kind, action, entity, entity_id, organisation_id, details)
+      select ${input.audit.actorId}::uuid, ${input.audit.actorKind}::text, 'case.submitted', 'case', id::text, organisation_id,
+        jsonb_build_object('diarienummer', diarienummer, 'offeringId', ${c.offeringId}::text)
+      from opened
+    ), assigned as (
+      insert into ${caseEvents} (case_id, kind, visibility, author_id, data, created_at)
+      select opened.id, 'assigned', 'internal', null::uuid,
+        jsonb_build_object('assigneeId', rule.assignee_id, 'ruleId', rule.id), ${input.now}::timestamptz
+      from opened, rule
+    ), assigned_audited as (
+      insert into ${auditLog} (actor_id, actor_kind, action, entity, entity_id, organisation_id, details)
+      select null::uuid, 'system', 'case.auto_assigned', 'case', opened.id::text, opened.organisation_id,
+        jsonb_build_object('to', rule.assignee_id, 'ruleId', rule.id)
+      from opened, rule
+    ), mailed as (
+      insert into ${outbox} (kind, payload)
+      select 'email', jsonb_build_object('to', ${input.email.to}::text,
+        'subject', replace(${input.email.subject}::text, ${placeholder}::text, diarienummer),
+        'text', replace(${input.email.text}::text, ${placeholder}::text, diarienummer))
+      from opened
+    )${sql.join(
+      input.alsoRun.map((statement, i) => sql`, ${sql.raw(`also_${i}`)} as (${statement})`),
+      sql``,
+    )}
+    select opened.diarienummer, (select assignee_id from rule) as assignee_id, (select id from rule) as rule_id,
+      (select id from submitted) as submitted_event_id
+    from opened`);
+  const [row] = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  if (!row) throw new Error('opening the case wrote nothing');
+  return {
+    diarienummer: String(row.diarienummer),
+    assigneeId: (row.assignee_id as string | null) ?? null,
+    ruleId: (row.rule_id as string | null) ?? null,
+    submittedEventId: Number(row.submitted_event_id),
+  };
 }
 
 export async function findCase(db: Conn, id: string): Promise<CaseRow | undefined> {
@@ -103,52 +188,113 @@ export interface InboxFilter {
   sort?: 'due' | 'received' | '-received' | 'status';
 }
 
-function inboxWhere(filter: InboxFilter): SQL | undefined {
+/**
+ * The inbox's conditions, with every value a placeholder: `shape` names what the SQL depends on, so
+ * that each shape of query is built once (see prepared) and `values` fills it in.
+ */
+function inboxWhere(filter: InboxFilter): { where: SQL | undefined; shape: string; values: Record<string, unknown> } {
   const conditions: (SQL | undefined)[] = [];
+  const shape: string[] = [];
+  const values: Record<string, unknown> = {};
+  const value = (name: string, v: unknown) => {
+    values[name] = v;
+    return sql.placeholder(name);
+  };
   if (filter.scopes !== 'all') {
     const shared = filter.sharedCaseIds ?? [];
-    if (filter.scopes.length === 0 && shared.length === 0) return sql`false`;
+    if (filter.scopes.length === 0 && shared.length === 0) return { where: sql`false`, shape: 'nothing', values };
+    shape.push(`scopes:${filter.scopes.map((s) => (s.unitId === null ? 'o' : 'u')).join('')}`);
     conditions.push(
       or(
-        ...filter.scopes.map((s) =>
+        ...filter.scopes.map((s, i) =>
           s.unitId === null
-            ? eq(cases.organisationId, s.organisationId)
-            : and(eq(cases.organisationId, s.organisationId), eq(cases.unitId, s.unitId)),
+            ? eq(cases.organisationId, value(`org${i}`, s.organisationId))
+            : and(
+                eq(cases.organisationId, value(`org${i}`, s.organisationId)),
+                eq(cases.unitId, value(`unit${i}`, s.unitId)),
+              ),
         ),
-        ...(shared.length > 0 ? [inArray(cases.id, shared)] : []),
+        ...(shared.length > 0 ? [sql`${cases.id} = any(${value('shared', shared)}::uuid[])`] : []),
       ),
     );
+    if (shared.length > 0) shape.push('shared');
   }
-  if (filter.companyOrgnr) conditions.push(eq(cases.companyOrgnr, filter.companyOrgnr));
-  else conditions.push(or(isNotNull(cases.emailVerifiedAt), isNotNull(cases.submittedBy)));
-  if (filter.status) conditions.push(eq(cases.status, filter.status));
-  if (filter.overdueOn) conditions.push(and(lt(cases.dueOn, filter.overdueOn), isNull(cases.closedAt)));
-  if (filter.assignee === null) conditions.push(isNull(cases.assigneeId));
-  else if (filter.assignee) conditions.push(eq(cases.assigneeId, filter.assignee));
-  if (filter.offeringId) conditions.push(eq(cases.offeringId, filter.offeringId));
-  if (filter.municipality) conditions.push(eq(cases.municipality, filter.municipality));
-  return and(...conditions);
+  if (filter.companyOrgnr) {
+    shape.push('company');
+    conditions.push(eq(cases.companyOrgnr, value('company', filter.companyOrgnr)));
+  } else conditions.push(or(isNotNull(cases.emailVerifiedAt), isNotNull(cases.submittedBy)));
+  if (filter.status) {
+    shape.push('status');
+    conditions.push(eq(cases.status, value('status', filter.status)));
+  }
+  if (filter.overdueOn) {
+    shape.push('overdue');
+    conditions.push(and(lt(cases.dueOn, value('overdueOn', filter.overdueOn)), isNull(cases.closedAt)));
+  }
+  if (filter.assignee === null) {
+    shape.push('unassigned');
+    conditions.push(isNull(cases.assigneeId));
+  } else if (filter.assignee) {
+    shape.push('assignee');
+    conditions.push(eq(cases.assigneeId, value('assignee', filter.assignee)));
+  }
+  if (filter.offeringId) {
+    shape.push('offering');
+    conditions.push(eq(cases.offeringId, value('offering', filter.offeringId)));
+  }
+  if (filter.municipality) {
+    shape.push('municipality');
+    conditions.push(eq(cases.municipality, value('municipality', filter.municipality)));
+  }
+  return { where: and(...conditions), shape: shape.join(','), values };
 }
 
-export async function listCases(db: Conn, filter: InboxFilter, page: { limit: number; offset: number }) {
-  const where = inboxWhere(filter);
-  const order = {
-    due: [asc(cases.dueOn), asc(cases.createdAt)],
-    received: [asc(cases.createdAt)],
-    '-received': [desc(cases.createdAt)],
-    status: [asc(cases.status), asc(cases.dueOn)],
-  }[filter.sort ?? 'due'];
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
+/** How far past the page's start the count goes before it stops (see CaseListResponse). */
+export const COUNT_PAST_PAGE = 200;
+
+const ORDERS = {
+  due: [asc(cases.dueOn), asc(cases.createdAt), asc(cases.id)],
+  received: [asc(cases.createdAt), asc(cases.id)],
+  '-received': [desc(cases.createdAt), desc(cases.id)],
+  status: [asc(cases.status), asc(cases.dueOn), asc(cases.id)],
+};
+
+export async function listCases(
+  db: Conn,
+  filter: InboxFilter,
+  page: { limit: number; offset: number },
+  countPastPage = COUNT_PAST_PAGE,
+) {
+  const { where, shape, values } = inboxWhere(filter);
+  // Every order ends in the id, so paging is stable, and each has an index that reads one page.
+  const sort = filter.sort ?? 'due';
+  const countLimit = page.offset + Math.max(page.limit, countPastPage);
+  const counted = () =>
+    sql<number>`(select count(*)::int from (${db
+      .select({ one: sql`1` })
       .from(cases)
       .where(where)
-      .orderBy(...order, asc(cases.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(cases).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+      .limit(sql.placeholder('countLimit'))}) as counted)`;
+  // The page and the count in one round trip (the count is evaluated once, as an InitPlan).
+  const pageQuery = prepared(db, `cases.list:${sort}:${shape}`, (name) =>
+    db
+      .select({ ...getTableColumns(cases), counted: counted() })
+      .from(cases)
+      .where(where)
+      .orderBy(...ORDERS[sort])
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(name),
+  );
+  const fill = { ...values, countLimit: countLimit + 1 };
+  const found = await pageQuery.execute({ ...fill, ...page });
+  // A page past the end has no row to carry the count.
+  const n =
+    found[0]?.counted ??
+    (await db.select({ n: counted() }).from(sql`(select 1) as one`).prepare('').execute(fill))[0]?.n ??
+    0;
+  const rows: CaseRow[] = found.map(({ counted: _, ...row }) => row);
+  return { rows, total: Math.min(n, countLimit), totalIsLowerBound: n > countLimit };
 }
 
 export async function casesByIds(tx: Tx, ids: string[]): Promise<CaseRow[]> {
@@ -292,20 +438,34 @@ export async function sharedCaseIds(
 ): Promise<string[]> {
   if (scopes.length === 0) return [];
   const orgs = [...new Set(scopes.map((s) => s.organisationId))];
-  const [parts, referrals] = await Promise.all([
-    db
-      .select({ caseId: caseParts.caseId, organisationId: caseParts.organisationId, unitId: caseParts.unitId })
-      .from(caseParts)
-      .where(inArray(caseParts.organisationId, orgs)),
-    db
-      .select({ caseId: caseReferrals.caseId })
-      .from(caseReferrals)
-      .where(and(eq(caseReferrals.mode, 'full'), inArray(caseReferrals.toOrganisationId, orgs))),
-  ]);
-  const viaParts = parts.filter((p) =>
-    scopes.some((s) => s.organisationId === p.organisationId && (s.unitId === null || s.unitId === p.unitId)),
+  // One round trip: the parts at these organisations, and the full referrals to them.
+  const rows = await db
+    .select({
+      caseId: caseParts.caseId,
+      via: sql<'part' | 'referral'>`'part'`,
+      organisationId: caseParts.organisationId,
+      unitId: caseParts.unitId,
+    })
+    .from(caseParts)
+    .where(inArray(caseParts.organisationId, orgs))
+    .union(
+      db
+        .select({
+          caseId: caseReferrals.caseId,
+          via: sql<'part' | 'referral'>`'referral'`,
+          organisationId: caseReferrals.toOrganisationId,
+          unitId: sql<string | null>`null::text`,
+        })
+        .from(caseReferrals)
+        .where(and(eq(caseReferrals.mode, 'full'), inArray(caseReferrals.toOrganisationId, orgs))),
+    );
+  // A part is seen at its organisation, or its unit; a referral by the whole receiving organisation.
+  const seen = rows.filter(
+    (r) =>
+      r.via === 'referral' ||
+      scopes.some((s) => s.organisationId === r.organisationId && (s.unitId === null || s.unitId === r.unitId)),
   );
-  return [...new Set([...viaParts.map((p) => p.caseId), ...referrals.map((r) => r.caseId)])];
+  return [...new Set(seen.map((r) => r.caseId))];
 }
 
 /** Closed cases closed before `before`, oldest first, for gallring. */
@@ -405,10 +565,19 @@ export async function deleteAssignmentRule(db: Conn, id: string): Promise<void> 
  * lowest priority number, then the oldest. Rules whose assignee is no longer an active staff member
  * of the organisation (or of the unit) are skipped.
  */
-export async function matchingAssignmentRule(
-  db: Conn,
-  target: { organisationId: string; unitId: string | null; municipality: string | null; offeringId: string | null },
-): Promise<AssignmentRuleRow | undefined> {
+/** Where a new case or part is going, for matching it to an auto-assignment rule. */
+export interface AssignmentTarget {
+  organisationId: string;
+  unitId: string | null;
+  municipality: string | null;
+  offeringId: string | null;
+}
+
+/**
+ * The rule that assigns a case going to `target`: the most specific active rule whose assignee is
+ * still an active member who may handle the unit's cases, then by priority.
+ */
+function matchingRuleQuery(db: Conn, target: AssignmentTarget) {
   const r = caseAssignmentRules;
   const criterion = (column: typeof r.unitId | typeof r.municipality | typeof r.offeringId, value: string | null) =>
     value === null ? isNull(column) : or(isNull(column), eq(column, value));
@@ -416,7 +585,7 @@ export async function matchingAssignmentRule(
   const specificity = sql<number>`(case when ${r.offeringId} is null then 0 else 4 end)
     + (case when ${r.unitId} is null then 0 else 2 end)
     + (case when ${r.municipality} is null then 0 else 1 end)`;
-  const [row] = await db
+  return db
     .select({ rule: r })
     .from(r)
     .innerJoin(
@@ -440,5 +609,12 @@ export async function matchingAssignmentRule(
     )
     .orderBy(desc(specificity), asc(r.priority), asc(r.createdAt), asc(r.id))
     .limit(1);
+}
+
+export async function matchingAssignmentRule(
+  db: Conn,
+  target: AssignmentTarget,
+): Promise<AssignmentRuleRow | undefined> {
+  const [row] = await matchingRuleQuery(db, target);
   return row?.rule;
 }

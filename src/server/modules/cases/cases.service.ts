@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type {
   AssignmentRuleRequest,
   AssignmentRuleResponse,
@@ -8,21 +8,23 @@ import type {
   InboxQuery,
   SubmitCaseRequest,
 } from '../../../contracts/cases.js';
+import type { OfferingResponse } from '../../../contracts/catalogue.js';
 import type { Db, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import { ProcessCache } from '../../db/process-cache.js';
 import { AppError } from '../../errors.js';
 import { mayAdministerOrganisation, type Principal } from '../access/access.policies.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import { getOffering, getOrganisation, offeringTitles, organisationNames } from '../catalogue/catalogue.service.js';
+import { getOrganisation, offeringForCase, offeringTitles, organisationNames } from '../catalogue/catalogue.service.js';
 import { isMunicipalityCode } from '../catalogue/geography.js';
 import { correctRouting } from '../intake/intake.service.js';
 import { enqueueEmail } from '../outbox/outbox.repository.js';
-import { enqueueIndicatorRefresh } from '../strategy/strategy.service.js';
+import { enqueueIndicatorRefresh, indicatorRefreshStatement } from '../strategy/strategy.service.js';
 import { archivePackage } from './archive.js';
 import { checkTransition, DEFAULT_WORKFLOWS, isFinal, type Workflow } from './case-status.js';
 import { companyMaySee, inboxScopes, staffMaySee } from './cases.policies.js';
 import * as repo from './cases.repository.js';
-import { diariumPrefix, formatDiarienummer } from './diarienummer.js';
+import { diariumPrefix } from './diarienummer.js';
 import { runRetention } from './retention.js';
 import { addWorkingDays, todayInSweden } from './working-days.js';
 
@@ -34,13 +36,18 @@ export interface CaseLinks {
 /** Stores the default workflows for case types that have none yet (admins may have edited them). */
 export async function ensureWorkflows(db: Db): Promise<void> {
   for (const workflow of DEFAULT_WORKFLOWS) await repo.insertWorkflowIfMissing(db, workflow.caseType, workflow);
+  workflowCache.clear(db);
 }
 
-async function workflows(db: Db | Tx): Promise<Map<string, Workflow>> {
-  const rows = await repo.workflowDefinitions(db);
+const workflowCache = new ProcessCache(async (db: Db) => {
   const map = new Map(DEFAULT_WORKFLOWS.map((w) => [w.caseType, w]));
-  for (const row of rows) map.set(row.caseType, row.definition as Workflow);
+  for (const row of await repo.workflowDefinitions(db)) map.set(row.caseType, row.definition as Workflow);
   return map;
+});
+
+/** Every case type's workflow, as the database holds them (kept in this process: see ProcessCache). */
+function workflows(db: Db | Tx): Promise<Map<string, Workflow>> {
+  return workflowCache.get(db);
 }
 
 function workflowOf(all: Map<string, Workflow>, caseType: string): Workflow {
@@ -97,24 +104,40 @@ function toEvent(row: repo.CaseEventRow): CaseEventResponse {
   };
 }
 
+/** Everything on a case besides the case row: timeline, parts, consents, referrals, documents. */
+async function caseContents(db: Db, caseId: string, companyView: boolean) {
+  const [events, parts, consents, referrals, documents] = await Promise.all([
+    repo.eventsOf(db, caseId, companyView),
+    repo.partsOf(db, caseId),
+    repo.consentsOf(db, caseId),
+    repo.referralsOf(db, caseId),
+    repo.documentsOf(db, caseId, companyView),
+  ]);
+  return { events, parts, consents, referrals, documents };
+}
+
 async function present(
   db: Db,
   row: repo.CaseRow,
   view: 'staff' | 'company',
-  options: { since?: Date | null } = {},
+  options: {
+    since?: Date | null;
+    /** What the caller already holds (a case it has just opened), instead of reading it. */
+    loaded?: Awaited<ReturnType<typeof caseContents>>;
+  } = {},
 ): Promise<CaseResponse> {
   const all = await workflows(db);
   const workflow = workflowOf(all, row.caseType);
   const organisations = await organisationNames(db);
   const names = { organisations, offerings: await offeringTitles(db, [row.offeringId]) };
   const companyView = view === 'company';
-  const [allEvents, parts, consents, referrals, documents] = await Promise.all([
-    repo.eventsOf(db, row.id, companyView),
-    repo.partsOf(db, row.id),
-    repo.consentsOf(db, row.id),
-    repo.referralsOf(db, row.id),
-    repo.documentsOf(db, row.id, companyView),
-  ]);
+  const {
+    events: allEvents,
+    parts,
+    consents,
+    referrals,
+    documents,
+  } = options.loaded ?? (await caseContents(db, row.id, companyView));
   // A receiving organisation sees the case from the referral on.
   const since = options.since;
   const events = since ? allEvents.filter((e) => e.createdAt >= since) : allEvents;
@@ -214,9 +237,10 @@ export interface SubmitResult {
 }
 
 /**
- * Opens a case at the offering's provider and unit, in one transaction: the case with its
- * diarienummer, the first timeline event, the audit entry and the e-mail in the outbox.
- * With an Idempotency-Key a retried request returns the first case instead of creating another.
+ * Opens a case at the offering's provider and unit, all or nothing in one statement: the case with
+ * its diarienummer, the first timeline event, the audit entry, the e-mail in the outbox and a
+ * refresh of the follow-up figures. With an Idempotency-Key a retried request returns the first
+ * case instead of creating another.
  */
 export async function submitCase(
   db: Db,
@@ -227,10 +251,6 @@ export async function submitCase(
   const scopedKey = options.idempotencyKey
     ? `${principal?.userId ?? 'anonymous'}:${options.idempotencyKey}`
     : undefined;
-  if (scopedKey) {
-    const existing = await repo.findByIdempotencyKey(db, scopedKey);
-    if (existing) return { case: await present(db, existing, 'company'), replayed: true };
-  }
   if (principal && !principal.roles.includes('company')) {
     throw new AppError('forbidden', 'Bara företag kan skicka in ärenden genom dörren');
   }
@@ -247,7 +267,7 @@ export async function submitCase(
   if (!principal && !input.companyName) {
     throw new AppError('validation_failed', 'Ange företagets namn', [{ field: 'companyName', message: 'saknas' }]);
   }
-  const offering = await getOffering(db, input.offeringId);
+  const offering = await offeringForCase(db, input.offeringId);
   const all = await workflows(db);
   const workflow = workflowOf(all, offering.caseType);
   const now = options.now ?? new Date();
@@ -256,89 +276,110 @@ export async function submitCase(
   const followToken = principal ? undefined : randomBytes(32).toString('base64url');
   const followUrl = followToken ? `${options.links.publicBaseUrl}/folj/${followToken}` : undefined;
 
-  let row: repo.CaseRow;
+  const dueOn = addWorkingDays(receivedOn, workflow.handlingDays);
+  const submitted = {
+    id: randomUUID(),
+    organisationId: offering.provider.id,
+    unitId: offering.unit?.id ?? null,
+    offeringId: offering.id,
+    caseType: offering.caseType,
+    status: workflow.initial,
+    companyOrgnr: principal?.actingCompany ?? null,
+    companyName: input.companyName ?? null,
+    contactName: input.contact.name,
+    contactEmail: input.contact.email,
+    municipality: input.municipality ?? null,
+    subject: offering.title.sv,
+    description: input.description,
+    intakeId: input.intakeId ?? null,
+    submittedBy: principal?.userId ?? null,
+    receivedOn,
+    dueOn,
+    followTokenHash: followToken ? hashToken(followToken) : null,
+    idempotencyKey: scopedKey ?? null,
+  };
+  const eventData = { offeringId: offering.id, status: workflow.initial };
+  let opened: repo.OpenedCase;
   try {
-    row = await db.transaction(async (tx) => {
-      const sequence = await repo.nextDiariumSequence(tx, offering.provider.id, year);
-      const diarienummer = formatDiarienummer(diariumPrefix(offering.provider.id), year, sequence);
-      const rule = await repo.matchingAssignmentRule(tx, {
-        organisationId: offering.provider.id,
-        unitId: offering.unit?.id ?? null,
-        municipality: input.municipality ?? null,
-        offeringId: offering.id,
-      });
-      const created = await repo.insertCase(tx, {
-        diarienummer,
-        organisationId: offering.provider.id,
-        unitId: offering.unit?.id ?? null,
-        offeringId: offering.id,
-        caseType: offering.caseType,
-        status: workflow.initial,
-        companyOrgnr: principal?.actingCompany ?? null,
-        companyName: input.companyName ?? null,
-        contactName: input.contact.name,
-        contactEmail: input.contact.email,
-        municipality: input.municipality ?? null,
-        subject: offering.title.sv,
-        description: input.description,
-        intakeId: input.intakeId ?? null,
-        submittedBy: principal?.userId ?? null,
-        receivedOn,
-        dueOn: addWorkingDays(receivedOn, workflow.handlingDays),
-        followTokenHash: followToken ? hashToken(followToken) : null,
-        idempotencyKey: scopedKey ?? null,
-        assigneeId: rule?.assigneeId ?? null,
-      });
-      await repo.insertEvent(tx, {
-        caseId: created.id,
-        kind: 'submitted',
-        visibility: 'company',
-        authorId: principal?.userId ?? null,
-        authorName: input.contact.name,
-        body: input.description,
-        data: { offeringId: offering.id, status: workflow.initial },
-      });
-      await appendAudit(tx, {
-        actorId: principal?.userId ?? null,
-        actorKind: principal ? 'company' : 'anonymous',
-        action: 'case.submitted',
-        entity: 'case',
-        entityId: created.id,
-        organisationId: created.organisationId,
-        details: { diarienummer, offeringId: offering.id },
-      });
-      if (rule) await recordAutoAssignment(tx, created, rule);
-      await enqueueEmail(tx, {
-        to: input.contact.email,
-        subject: followUrl
-          ? `Bekräfta ditt ärende ${diarienummer} hos ${offering.provider.name}`
-          : `Vi har tagit emot ditt ärende ${diarienummer}`,
-        text: [
-          `Hej ${input.contact.name},`,
-          '',
-          `${offering.provider.name} har tagit emot ditt ärende "${offering.title.sv}" med diarienummer ${diarienummer}.`,
-          `Vi lovar svar senast ${created.dueOn} (${workflow.handlingDays} arbetsdagar).`,
-          '',
-          followUrl
-            ? `Bekräfta din e-postadress och följ ärendet här (länken är personlig, dela den inte):\n${followUrl}`
-            : `Följ ärendet under Mina ärenden: ${options.links.publicBaseUrl}/mina-arenden`,
-          '',
-          'Med vänlig hälsning',
-          'Lotsen – en dörr in för företag',
-        ].join('\n'),
-      });
-      await enqueueIndicatorRefresh(tx, { offeringId: offering.id });
-      return created;
+    opened = await repo.openCase(db, {
+      case: submitted,
+      diarium: { prefix: diariumPrefix(offering.provider.id), year },
+      now,
+      submitted: { authorName: input.contact.name, data: eventData },
+      audit: { actorId: principal?.userId ?? null, actorKind: principal ? 'company' : 'anonymous' },
+      email: acknowledgement(
+        input.contact,
+        offering,
+        { dueOn, handlingDays: workflow.handlingDays, followUrl },
+        options.links,
+      ),
+      alsoRun: [indicatorRefreshStatement({ offeringId: offering.id })],
     });
   } catch (error) {
-    // Two requests with one Idempotency-Key at once: the unique key lets only one case in.
+    // A retry with an Idempotency-Key already used (or two at once): the unique key lets only one
+    // case in, the statement that lost wrote nothing, and the first case is the answer.
     if (scopedKey && isUniqueViolation(error)) {
       const existing = await repo.findByIdempotencyKey(db, scopedKey);
       if (existing) return { case: await present(db, existing, 'company'), replayed: true };
     }
     throw error;
   }
-  return { case: await present(db, row, 'company'), ...(followUrl ? { followUrl } : {}), replayed: false };
+  const row: repo.CaseRow = {
+    ...submitted,
+    diarienummer: opened.diarienummer,
+    assigneeId: opened.assigneeId,
+    closedAt: null,
+    emailVerifiedAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  // Nothing else can have happened to a case this new: it is presented from what was written.
+  const firstEvent: repo.CaseEventRow = {
+    id: opened.submittedEventId,
+    caseId: row.id,
+    kind: 'submitted',
+    visibility: 'company',
+    authorId: row.submittedBy,
+    authorName: input.contact.name,
+    body: input.description,
+    data: eventData,
+    readByCompanyAt: null,
+    createdAt: now,
+  };
+  const presented = await present(db, row, 'company', {
+    loaded: { events: [firstEvent], parts: [], consents: [], referrals: [], documents: [] },
+  });
+  return { case: presented, ...(followUrl ? { followUrl } : {}), replayed: false };
+}
+
+/** The acknowledgement e-mail; `{{diarienummer}}` is filled in when the case is opened. */
+function acknowledgement(
+  contact: { name: string; email: string },
+  offering: OfferingResponse,
+  promise: { dueOn: string; handlingDays: number; followUrl: string | undefined },
+  links: CaseLinks,
+) {
+  const diarienummer = '{{diarienummer}}';
+  return {
+    to: contact.email,
+    subject: promise.followUrl
+      ? `Bekräfta ditt ärende ${diarienummer} hos ${offering.provider.name}`
+      : `Vi har tagit emot ditt ärende ${diarienummer}`,
+    text: [
+      `Hej ${contact.name},`,
+      '',
+      `${offering.provider.name} har tagit emot ditt ärende "${offering.title.sv}" med diarienummer ${diarienummer}.`,
+      `Vi lovar svar senast ${promise.dueOn} (${promise.handlingDays} arbetsdagar).`,
+      '',
+      promise.followUrl
+        ? `Bekräfta din e-postadress och följ ärendet här (länken är personlig, dela den inte):\n${promise.followUrl}`
+        : `Följ ärendet under Mina ärenden: ${links.publicBaseUrl}/mina-arenden`,
+      '',
+      'Med vänlig hälsning',
+      'Lotsen – en dörr in för företag',
+    ].join('\n'),
+  };
 }
 
 /**
@@ -422,7 +463,7 @@ export async function createAssignmentRule(
     ]);
   }
   if (offeringId !== null) {
-    const offering = await getOffering(db, offeringId);
+    const offering = await offeringForCase(db, offeringId);
     if (offering.provider.id !== organisationId) {
       throw new AppError('validation_failed', `Erbjudandet ${offeringId} hör inte till ${organisationId}`, [
         { field: 'offeringId', message: 'annan organisations erbjudande' },
@@ -547,7 +588,7 @@ async function staffCase(db: Db | Tx, principal: Principal, id: string): Promise
 export async function listInbox(db: Db, principal: Principal, query: InboxQuery) {
   const today = todayInSweden();
   const scopes = inboxScopes(principal);
-  const { rows, total } = await repo.listCases(
+  const { rows, total, totalIsLowerBound } = await repo.listCases(
     db,
     {
       scopes,
@@ -571,7 +612,11 @@ export async function listInbox(db: Db, principal: Principal, query: InboxQuery)
       rows.map((r) => r.offeringId),
     ),
   };
-  return { items: rows.map((row) => toSummary(row, workflowOf(all, row.caseType), names, today)), total };
+  return {
+    items: rows.map((row) => toSummary(row, workflowOf(all, row.caseType), names, today)),
+    total,
+    totalIsLowerBound,
+  };
 }
 
 /** A staff member reads a case: the read itself is audited. */
@@ -728,9 +773,9 @@ export async function addStaffEntry(
 
 /** Mina ärenden: every case of the company, across all organisations. */
 export async function listMyCases(db: Db, principal: Principal, page: { limit: number; offset: number }) {
-  if (!principal.actingCompany) return { items: [], total: 0 };
+  if (!principal.actingCompany) return { items: [], total: 0, totalIsLowerBound: false };
   const today = todayInSweden();
-  const { rows, total } = await repo.listCases(
+  const { rows, total, totalIsLowerBound } = await repo.listCases(
     db,
     { scopes: 'all', companyOrgnr: principal.actingCompany, sort: '-received' },
     page,
@@ -743,7 +788,11 @@ export async function listMyCases(db: Db, principal: Principal, page: { limit: n
       rows.map((r) => r.offeringId),
     ),
   };
-  return { items: rows.map((row) => toSummary(row, workflowOf(all, row.caseType), names, today)), total };
+  return {
+    items: rows.map((row) => toSummary(row, workflowOf(all, row.caseType), names, today)),
+    total,
+    totalIsLowerBound,
+  };
 }
 
 async function companyCase(db: Db | Tx, principal: Principal, id: string): Promise<repo.CaseRow> {
@@ -881,8 +930,8 @@ export async function splitCase(
   if (!principal.roles.includes('coordinator') && !principal.roles.includes('system-admin')) {
     throw new AppError('forbidden', 'Bara lotsen (samordnaren) delar upp ärenden i delar');
   }
-  const offerings: Awaited<ReturnType<typeof getOffering>>[] = [];
-  for (const offeringId of new Set(offeringIds)) offerings.push(await getOffering(db, offeringId));
+  const offerings: OfferingResponse[] = [];
+  for (const offeringId of new Set(offeringIds)) offerings.push(await offeringForCase(db, offeringId));
   const all = await workflows(db);
   const receivedOn = todayInSweden();
   await db.transaction(async (tx) => {
@@ -1115,7 +1164,7 @@ export async function referCase(
   input: { toOfferingId: string; mode: 'full' | 'anonymous'; inquiry?: string },
 ): Promise<CaseResponse> {
   const { row } = await staffAccess(db, principal, id);
-  const offering = await getOffering(db, input.toOfferingId);
+  const offering = await offeringForCase(db, input.toOfferingId);
   const to = offering.provider.id;
   if (to === row.organisationId)
     throw new AppError(

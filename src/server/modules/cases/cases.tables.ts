@@ -85,8 +85,13 @@ export const cases = pgTable(
     unique('cases_idempotency_unique').on(t.idempotencyKey),
     unique('cases_follow_token_unique').on(t.followTokenHash),
     index('cases_org_status_idx').on(t.organisationId, t.status, t.dueOn),
-    // The inbox: a unit's (or organisation's) cases by due date.
+    // The inbox reads one page in index order, whatever the organisation's size: a unit's cases by
+    // due date, the whole organisation's by due date, either by date received, and the open ones.
     index('cases_inbox_idx').on(t.organisationId, t.unitId, t.dueOn, t.createdAt),
+    index('cases_org_due_idx').on(t.organisationId, t.dueOn, t.createdAt, t.id),
+    index('cases_org_created_idx').on(t.organisationId, t.createdAt, t.id),
+    index('cases_unit_created_idx').on(t.organisationId, t.unitId, t.createdAt, t.id),
+    index('cases_open_due_idx').on(t.organisationId, t.dueOn, t.unitId).where(sql`${t.closedAt} is null`),
     index('cases_company_idx').on(t.companyOrgnr, t.createdAt),
     index('cases_assignee_idx').on(t.assigneeId),
     // The strategy statistics read a strategy's cases by offering and period.

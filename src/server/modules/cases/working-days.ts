@@ -43,6 +43,19 @@ export function isWorkingDay(iso: IsoDate): boolean {
  */
 export function addWorkingDays(start: IsoDate, days: number): IsoDate {
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`days must be a whole number ≥ 0 (got ${days})`);
+  // Every case received today asks the same question.
+  const key = `${start}+${days}`;
+  const known = dueDates.get(key);
+  if (known) return known;
+  if (dueDates.size > 1_000) dueDates.clear();
+  const due = countWorkingDays(start, days);
+  dueDates.set(key, due);
+  return due;
+}
+
+const dueDates = new Map<string, IsoDate>();
+
+function countWorkingDays(start: IsoDate, days: number): IsoDate {
   const date = toDate(start);
   let left = days;
   while (left > 0) {
@@ -65,7 +78,10 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
   return count;
 }
 
+// Making a formatter is far dearer than using one.
+const swedishDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+
 /** Today's date in Sweden. */
 export function todayInSweden(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+  return swedishDate.format(now);
 }

@@ -6,6 +6,7 @@ import type {
   StrategyNodeResponse,
 } from '../../../contracts/catalogue.js';
 import type { Db } from '../../db/client.js';
+import { ProcessCache } from '../../db/process-cache.js';
 import { AppError } from '../../errors.js';
 import { mayAdministerOrganisation, type Principal } from '../access/access.policies.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -60,6 +61,33 @@ async function presentOfferings(db: Db, rows: repo.OfferingRow[]): Promise<Offer
   const providers = new Map(orgs.map((o) => [o.id, o]));
   const unitNames = new Map(units.map((u) => [`${u.organisationId}/${u.id}`, u.name]));
   return rows.map((row) => toOfferingResponse(row, providers, unitNames));
+}
+
+/**
+ * Every offering with its provider and unit, and every organisation's name: what case lists and
+ * submissions label and look up on every request, kept in this process (see ProcessCache).
+ */
+const catalogueCache = new ProcessCache(async (db) => {
+  const [orgs, units, rows] = await Promise.all([repo.allOrganisations(db), repo.allUnits(db), repo.allOfferings(db)]);
+  const providers = new Map(orgs.map((o) => [o.id, o]));
+  const unitNames = new Map(units.map((u) => [`${u.organisationId}/${u.id}`, u.name]));
+  return {
+    organisationNames: new Map(orgs.map((o) => [o.id, o.name])),
+    offerings: new Map(rows.map((row) => [row.id, toOfferingResponse(row, providers, unitNames)])),
+  };
+});
+
+/** This process changed the catalogue: the next request reads it again. */
+function forgetCatalogue(db: Db): void {
+  catalogueCache.clear(db);
+}
+
+/**
+ * An offering as cases need it (provider, unit, case type, title), from the process cache; a
+ * provider's newest keywords may be up to ten seconds old here, so editors use getOffering.
+ */
+export async function offeringForCase(db: Db, id: string): Promise<OfferingResponse> {
+  return (await catalogueCache.get(db)).offerings.get(id) ?? getOffering(db, id);
 }
 
 /** Offerings filtered by topic, kind, provider, the municipality or county served, and text. */
@@ -174,6 +202,14 @@ export interface ImportSummary {
  * invalid file changes nothing. Records are upserted by id; running it twice changes nothing more.
  */
 export async function importCatalogue(db: Db, data: unknown, fileName: string): Promise<ImportSummary> {
+  try {
+    return await writeCatalogue(db, data, fileName);
+  } finally {
+    forgetCatalogue(db);
+  }
+}
+
+async function writeCatalogue(db: Db, data: unknown, fileName: string): Promise<ImportSummary> {
   return db.transaction(async (tx) => {
     const units = await repo.allUnits(tx);
     const organisationUnits = new Map<string, Set<string>>();
@@ -367,7 +403,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<ImportSummary | null> {
 
 /** Organisation ids and names, for labelling other modules' data. */
 export async function organisationNames(db: Db): Promise<Map<string, string>> {
-  return new Map((await repo.allOrganisations(db)).map((o) => [o.id, o.name]));
+  return (await catalogueCache.get(db)).organisationNames;
 }
 
 function cleanList(values: string[], max: number, field: string): string[] {
@@ -407,6 +443,7 @@ export async function updateOfferingKnowledge(
       details: { keywords: keywords.length, situations: situations.length },
     });
   });
+  forgetCatalogue(db);
   return getOffering(db, id);
 }
 
@@ -454,8 +491,16 @@ export async function deleteThesaurusEntry(db: Db, principal: Principal, id: str
   });
 }
 
-/** Offering ids → Swedish titles, in one query, for labelling lists. */
+/** Offering ids → Swedish titles, for labelling lists (an offering this process has not seen yet is read). */
 export async function offeringTitles(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const rows = await repo.offeringTitles(db, [...new Set(ids)]);
-  return new Map(rows.map((r) => [r.id, r.titleSv]));
+  const known = (await catalogueCache.get(db)).offerings;
+  const titles = new Map<string, string>();
+  const unknown: string[] = [];
+  for (const id of new Set(ids)) {
+    const offering = known.get(id);
+    if (offering) titles.set(id, offering.title.sv);
+    else unknown.push(id);
+  }
+  if (unknown.length > 0) for (const r of await repo.offeringTitles(db, unknown)) titles.set(r.id, r.titleSv);
+  return titles;
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { outbox } from './outbox.tables.js';
 
@@ -27,6 +27,25 @@ export async function enqueueOnce(db: Db | Tx, kind: string, payload: Record<str
       limit 1 for update skip locked
     )
     insert into outbox (kind, payload) select ${kind}, ${json}::jsonb where not exists (select 1 from waiting)`);
+}
+
+/**
+ * enqueueOnce for every row of `payloads` (a query with one jsonb column `payload`), as one
+ * statement, which a caller may also run inside a larger statement (as a WITH query): a message
+ * per payload unless an equal one waits that no worker has taken yet.
+ */
+export function enqueueOnceEachStatement(kind: string, payloads: SQL): SQL {
+  return sql`with wanted as (${payloads}), waiting as (
+      select payload from outbox where kind = ${kind}::text and status = 'pending'
+        and payload in (select payload from wanted)
+      for update skip locked
+    )
+    insert into outbox (kind, payload)
+    select distinct ${kind}::text, payload from wanted where payload not in (select payload from waiting)`;
+}
+
+export async function enqueueOnceEach(db: Db | Tx, kind: string, payloads: SQL): Promise<void> {
+  await db.execute(enqueueOnceEachStatement(kind, payloads));
 }
 
 /**

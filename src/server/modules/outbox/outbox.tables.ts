@@ -17,6 +17,8 @@ export const outbox = pgTable(
   },
   (t) => [
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    // The debounce (enqueueOnce) looks for a waiting message of one kind among many pending e-mails.
+    index('outbox_pending_kind_idx').on(t.kind).where(sql`${t.status} = 'pending'`),
     check('outbox_status_check', sql`${t.status} in ('pending', 'sent', 'dead')`),
   ],
 );

@@ -581,13 +581,11 @@ export async function offeringStats(db: Conn, rootId: string, nodeId: string, pe
 }
 
 /** The strategies whose trees link the offering (whose figures a case there changes). */
-export async function rootsLinkingOffering(db: Conn, offeringId: string): Promise<string[]> {
-  const result = await rows<{ root_id: string }>(
-    db,
-    sql`select distinct n.root_id from offerings o cross join lateral unnest(o.strategy_links) as l(node)
-      join strategy_nodes n on n.id = l.node where o.id = ${offeringId}`,
-  );
-  return result.map((r) => r.root_id);
+/** The strategies an offering is linked to, as outbox payloads `{"root": id}` (see enqueueOnceEach). */
+export function rootPayloadsOfOffering(offeringId: string): SQL {
+  return sql`select distinct jsonb_build_object('root', n.root_id) as payload
+    from offerings o cross join lateral unnest(o.strategy_links) as l(node)
+    join strategy_nodes n on n.id = l.node where o.id = ${offeringId}`;
 }
 
 /** The strategies that reached a company (whose shares a change of its profile changes). */

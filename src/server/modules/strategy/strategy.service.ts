@@ -4,6 +4,7 @@
  */
 
 import { performance } from 'node:perf_hooks';
+import type { SQL } from 'drizzle-orm';
 import type { JobResponse } from '../../../contracts/jobs.js';
 import type {
   CompanyProfileRequest,
@@ -28,7 +29,7 @@ import { toXlsxSheets } from '../../lib/xlsx.js';
 import type { Principal } from '../access/access.policies.js';
 import { municipalityName } from '../catalogue/geography.js';
 import { createJob, type JobFile } from '../jobs/jobs.service.js';
-import { enqueueEmail, enqueueOnce } from '../outbox/outbox.repository.js';
+import { enqueueEmail, enqueueOnce, enqueueOnceEachStatement } from '../outbox/outbox.repository.js';
 import { type FollowUpStatus, rollUpFollowUps } from './follow-up.js';
 import { parseJsonStat, parseKolada } from './importers.js';
 import { type Period, type PeriodKind, parsePeriod, periodsBetween } from './period.js';
@@ -612,7 +613,12 @@ export async function refreshStatisticsFromOutbox(tx: Tx, payload: { root: strin
  * already has a refresh waiting gets no second one.
  */
 export async function enqueueIndicatorRefresh(tx: Conn, change: { offeringId: string }): Promise<void> {
-  await enqueueRefreshOf(tx, await repo.rootsLinkingOffering(tx, change.offeringId));
+  await tx.execute(indicatorRefreshStatement(change));
+}
+
+/** enqueueIndicatorRefresh as a statement, for a caller that writes everything in one statement. */
+export function indicatorRefreshStatement(change: { offeringId: string }): SQL {
+  return enqueueOnceEachStatement(REFRESH, repo.rootPayloadsOfOffering(change.offeringId));
 }
 
 async function enqueueRefreshOf(tx: Conn, roots: string[], scope: RefreshScope = 'changed') {

@@ -29,7 +29,7 @@ import {
   worksCases,
 } from './case-format.js';
 import { caseError, DueDate, Feedback, type FeedbackState, StatusTag } from './case-ui.js';
-import { type AnonymousInquiry, type CaseSummaryResponse, sendCase } from './cases-api.js';
+import { type AnonymousInquiry, type CaseListResponse, type CaseSummaryResponse, sendCase } from './cases-api.js';
 
 /** The staff inbox: my unit's or organisation's cases (coordinators: all), filtered, sorted, paged. */
 export function InboxPage({ search }: { search: string }) {
@@ -68,7 +68,7 @@ function Inbox({ me, search }: { me: MeResponse; search: string }) {
   const { t, language } = useI18n();
   const filters = parseInboxFilters(search);
   const regions = useRegions();
-  const list = useApi<ListResponse<CaseSummaryResponse>>(inboxApiPath(filters));
+  const list = useApi<CaseListResponse>(inboxApiPath(filters));
   const offerings = useApi<ListResponse<OfferingResponse>>('/api/offerings?limit=100');
   const inquiries = useApi<AnonymousInquiry[]>('/api/referrals/anonymous?limit=20');
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -130,7 +130,7 @@ function Inbox({ me, search }: { me: MeResponse; search: string }) {
       <section aria-labelledby="inbox-results" className="results">
         <h2 id="inbox-results" className="results__count" aria-live="polite" aria-atomic="true">
           {list.state === 'ok'
-            ? t.cases.inbox.count(list.data.total)
+            ? t.cases.inbox.count(list.data.total, list.data.totalIsLowerBound)
             : list.state === 'loading'
               ? t.app.loading
               : t.errors.heading}

@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { SignInPanel } from '../access/SignInPanel.js';
 import { useMe } from '../access/use-me.js';
 import { DueDate, StatusTag } from './case-ui.js';
-import type { CaseSummaryResponse } from './cases-api.js';
+import type { CaseListResponse, CaseSummaryResponse } from './cases-api.js';
 
 const PAGE_SIZE = 20;
 
@@ -21,7 +21,7 @@ export function MyCasesPage({ search }: { search: string }) {
   const page = Math.max(1, Math.min(10_000, Number(new URLSearchParams(search).get('sida')) || 1));
   const company =
     me.state === 'ok' && me.me.user.kind === 'company-rep' && me.me.actingCompany ? me.me.actingCompany : null;
-  const list = useApi<ListResponse<CaseSummaryResponse>>(
+  const list = useApi<CaseListResponse>(
     company ? `/api/my/cases?limit=${PAGE_SIZE}&offset=${(page - 1) * PAGE_SIZE}` : null,
   );
 
@@ -88,7 +88,7 @@ export function MyCasesPage({ search }: { search: string }) {
         ) : (
           <>
             <table className="table case-table">
-              <caption>{t.cases.my.caption(list.data.total)}</caption>
+              <caption>{t.cases.my.caption(list.data.total, list.data.totalIsLowerBound)}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t.cases.facts.diarienummer}</th>

@@ -1,8 +1,13 @@
-import type { CaseResponse, CaseSummaryResponse, SubmitCaseRequest } from '../../../contracts/cases.js';
+import type {
+  CaseListResponse,
+  CaseResponse,
+  CaseSummaryResponse,
+  SubmitCaseRequest,
+} from '../../../contracts/cases.js';
 import { ApiError, toApiError } from '../../lib/api.js';
 import { loadMe } from '../access/access-api.js';
 
-export type { CaseResponse, CaseSummaryResponse, SubmitCaseRequest };
+export type { CaseListResponse, CaseResponse, CaseSummaryResponse, SubmitCaseRequest };
 export type CaseEvent = CaseResponse['timeline'][number];
 export type CasePart = CaseResponse['parts'][number];
 export type CaseDocument = CaseResponse['documents'][number];

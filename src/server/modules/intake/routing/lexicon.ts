@@ -240,6 +240,10 @@ export const ENGLISH_TO_SWEDISH: Readonly<Record<string, string>> = {
   test: 'testa',
   testbed: 'testbädd',
   thesis: 'examensarbete',
+  intern: 'praktikant',
+  internship: 'praktik',
+  collateral: 'säkerhet',
+  lender: 'långivare',
   trademark: 'varumärke',
   training: 'utbildning',
   university: 'universitet',
@@ -502,3 +506,89 @@ export const SNI_WORDS: Readonly<Record<string, string>> = {
   '72': 'forskning',
   '86': 'vård',
 };
+
+// Intents: what kind of help a request asks for, read from its words (see intents.ts).
+
+/**
+ * Words that ask for money. Without one of them (or an amount), grants and loans give way to advice:
+ * "vi vill minska elförbrukningen" wants an energy adviser before an energy grant. Matched as the
+ * word itself or as the head of a compound ("banklån", "investeringsstöd").
+ */
+export const MONEY_WORDS: readonly string[] = `
+pengar kapital finansiera finansiering medfinansiera delfinansiera samfinansiera bidrag lån låna lånar
+kredit krediter betala betalar betalning betalningar bank banken banker investerare riskkapital ägarkapital
+borgen check checken subvention subventionera sponsring ersättning
+`
+  .trim()
+  .split(/\s+/);
+
+/** Money words that count only as written whole: "söka medel", not "livsmedel". */
+export const MONEY_WHOLE_WORDS: readonly string[] = ['medel', 'medlen'];
+
+/**
+ * Borrowing: a loan, the bank, a credit. With one of them (or an amount) and no grant word, a loan
+ * comes before a grant the request says nothing else about.
+ */
+export const LOAN_WORDS: readonly string[] = `
+lån låna lånar lånet banklån kredit krediter bank banken borgen
+`
+  .trim()
+  .split(/\s+/);
+
+/** Grant wording: money one applies for and does not pay back. */
+export const GRANT_WORDS: readonly string[] = `
+bidrag bidraget check checken subvention utlysning medfinansiera delfinansiera
+`
+  .trim()
+  .split(/\s+/);
+
+/** Units that make a number an amount of money ("600 000 kr", "1,2 mkr", "3 miljoner"). */
+export const AMOUNT_UNITS: readonly string[] = `
+kr kronor kronorna sek mkr msek tkr ksek miljon miljoner miljonen mille euro eur dollar usd
+`
+  .trim()
+  .split(/\s+/);
+
+/** Before "stöd", these make it money one applies for: "söka stöd", "ekonomiskt stöd", "finns det stöd". */
+export const SUPPORT_AS_MONEY_BEFORE: readonly string[] = `
+söka söker ansöka ansöker få får finns ekonomiskt ekonomisk statligt statliga något någon investeringsstöd
+`
+  .trim()
+  .split(/\s+/);
+
+/** A permit word after one of these asks about several permits at once: "vilka tillstånd", "alla lov". */
+export const PERMIT_QUANTIFIERS: readonly string[] = `
+vilka alla flera olika många which what all several various any
+`
+  .trim()
+  .split(/\s+/);
+
+/** Permit nouns for the question above; English plurals count by themselves. */
+export const PERMIT_NOUNS: readonly string[] = `
+tillstånd tillstånden tillståndet lov loven tillståndsfrågor myndighetskontakter permit permits licence licences license licenses
+`
+  .trim()
+  .split(/\s+/);
+
+/** English plural permit nouns: "do we need permits" already asks about more than one. */
+export const PERMIT_PLURALS: readonly string[] = ['permits', 'licences', 'licenses', 'approvals'];
+
+/** Words that speak of the county or region rather than one town ("i länet", "regionen"). */
+export const REGIONAL_WORDS: readonly string[] = `
+län länet länets länen region regionen regionens regional regionalt county counties
+`
+  .trim()
+  .split(/\s+/);
+
+/**
+ * Words for students and researchers. With one of them, a university's collaboration offering comes
+ * before applied-research institutes and digitalisation programmes. Matched as the word or a compound's head.
+ */
+export const ACADEMIC_WORDS: readonly string[] = `
+student studenter studenterna exjobb exjobbare exjobbet examensarbete examensarbetare examensarbeten praktikant
+praktikanter forskare forskarna forskargrupp forskargrupper doktorand doktorander industridoktorand universitet
+universitetet högskola högskolan högskolor lärosäte lärosäten akademi akademin civilingenjörsstudent
+researcher researchers university thesis intern interns internship
+`
+  .trim()
+  .split(/\s+/);

@@ -141,6 +141,28 @@ export function audienceReason(
   return null;
 }
 
+/** Why an intent rule (intents.ts) moved an offering up. */
+export type IntentNote = 'permits' | 'regional' | 'academic';
+
+const INTENT_REASONS: Record<IntentNote, { sv: string; en: string }> = {
+  permits: {
+    sv: 'Du frågar om flera tillstånd – lotsen reder ut vilka som behövs och samordnar ansökningarna.',
+    en: 'You ask about several permits – the guide sorts out which are needed and coordinates the applications.',
+  },
+  regional: {
+    sv: 'Du frågar om länet eller jämför orter – regionens etableringsstöd jämför lägen i hela länet.',
+    en: 'You ask about the county or compare places – the regional service compares locations across the county.',
+  },
+  academic: {
+    sv: 'Du söker studenter eller forskare – lärosätets samverkan är ingången till dem.',
+    en: 'You are looking for students or researchers – the university’s collaboration office is the way in.',
+  },
+};
+
+export function intentReason(note: IntentNote): RouteReason {
+  return { kind: 'topic', text: INTENT_REASONS[note] };
+}
+
 export function learnedReason(): RouteReason {
   return {
     kind: 'learned',

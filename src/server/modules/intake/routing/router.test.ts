@@ -179,6 +179,121 @@ describe('geography', () => {
   });
 });
 
+// The intent rules (intents.ts). Sentences written for these tests, not taken from the dev set; each
+// ranked differently before the rule it tests.
+describe('money offerings need a money question', () => {
+  const money = (id: string) => ['grant', 'financing'].includes(byId.get(id)?.kind ?? '');
+
+  it('puts energy advice before an energy grant when the company asks nothing about money', () => {
+    const got = ids(
+      router.route({
+        text: 'Vi har en liten frisörsalong och vill få ner elräkningen, vad kan vi göra?',
+        municipality: '0127',
+      }),
+    );
+    expect(got[0]).toBe('botkyrka-kommun-energi-klimatradgivning');
+  });
+
+  it('puts advice before grants when the company wants help, not money', () => {
+    const got = ids(
+      router.route({
+        text: 'Vi vill minska elförbrukningen i frisörsalongen och undrar om solpaneler lönar sig',
+        municipality: '0127',
+      }),
+    );
+    expect(got[0]).toBe('botkyrka-kommun-energi-klimatradgivning');
+    // Every advice offering shown comes before every grant or loan.
+    const firstMoney = got.findIndex(money);
+    const lastAdvice = Math.max(...got.map((id, i) => (money(id) ? -1 : i)));
+    expect(firstMoney === -1 || lastAdvice < firstMoney).toBe(true);
+  });
+
+  it('keeps a grant first when the company asks for one', () => {
+    const got = ids(
+      router.route({
+        text: 'Finns det bidrag för att anställa någon som varit arbetslös länge?',
+        municipality: '1880',
+      }),
+    );
+    expect(got[0]).toBe('arbetsformedlingen-anstallningsstod');
+  });
+
+  it('reads an amount as a money question and prefers a loan to an unrelated climate grant', () => {
+    const got = ids(
+      router.route({ text: 'Vi behöver kapital, ungefär 700 000 kr, för att köpa in lager', municipality: '1980' }),
+    );
+    expect(got[0]).toBe('almi-malardalen-foretagslan');
+    expect(got).not.toContain('naturvardsverket-klimatklivet');
+  });
+});
+
+describe('several permits at once', () => {
+  it('puts the municipality’s guide first when a request names three permits, and keeps the permits', () => {
+    const result = router.route({
+      text: 'Vi ska göra om en gammal verkstad till restaurang med bar: bygglov, livsmedel och alkohol – var börjar vi?',
+      municipality: '0127',
+    });
+    const got = ids(result);
+    expect(got[0]).toBe('botkyrka-kommun-en-vag-in');
+    expect(got).toContain('botkyrka-kommun-serveringstillstand');
+    expect(got).toContain('botkyrka-kommun-livsmedelsregistrering');
+    const guide = result.kind === 'match' ? result.offerings[0] : undefined;
+    expect(guide?.reasons.some((r) => r.kind === 'topic' && r.text.sv.includes('flera tillstånd'))).toBe(true);
+  });
+
+  it('puts the guide first for an English “which permits” question', () => {
+    const got = ids(
+      router.route({ text: 'Which permits do we need to open a wine bar that serves food?', municipality: '1880' }),
+    );
+    expect(got[0]).toBe('orebro-kommun-foretagslots');
+    expect(got).toContain('orebro-kommun-serveringstillstand');
+  });
+
+  it('leaves a request about one permit with that permit first', () => {
+    const got = ids(router.route({ text: 'Vi ska sätta upp en skylt på restaurangen', municipality: '1980' }));
+    expect(got[0]).toBe('vasteras-stad-bygglov');
+  });
+});
+
+describe('county-level establishment', () => {
+  it.each([
+    ['Vi letar efter en plats i länet för en ny fabrik', '1881'],
+    ['We are looking for a site for a new plant somewhere in Örebro county', undefined],
+    ['Letar tomt för en produktionsanläggning, antingen i Örebro län eller i Västmanland', undefined],
+  ])('puts the region’s establishment offering first for “%s”', (text, municipality) => {
+    const result = router.route({ text, ...(municipality ? { municipality } : {}) });
+    expect(ids(result)[0]).toBe('region-orebro-investering-etablering');
+  });
+
+  it('keeps the municipality’s own land offering first for a request about the town', () => {
+    expect(ids(router.route({ text: 'Vi vill hitta industrimark i Örebro kommun', municipality: '1880' }))[0]).toBe(
+      'orebro-kommun-mark-och-etablering',
+    );
+  });
+});
+
+describe('students and researchers', () => {
+  it('puts the university’s collaboration before a digitalisation project when researchers are asked for', () => {
+    const got = ids(
+      router.route({
+        text: 'Finns det forskare som kan hjälpa oss testa en ny sensor för maskinövervakning?',
+        municipality: '1980',
+      }),
+    );
+    expect(got[0]).toBe('mdu-forskningssamverkan');
+  });
+
+  it('puts university collaboration before a research institute for a thesis student', () => {
+    const got = ids(
+      router.route({
+        text: 'Vi söker en exjobbare som kan optimera vår lagerlogistik med maskininlärning',
+        municipality: '1880',
+      }),
+    );
+    expect(got.slice(0, 2)).toEqual(['oru-samverkan', 'kth-samverkan-foretag']);
+  });
+});
+
 describe('reasons', () => {
   it('says in Swedish and English which words matched and where the offering applies', () => {
     const result = router.route({ text: 'Vi vill bygga ut vår verkstad', municipality: '1980' });

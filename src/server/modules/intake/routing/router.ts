@@ -1,4 +1,5 @@
-import { type GeoFit, geoFit, geoTier, locate, permitExcluded } from './geography.js';
+import { type GeoFit, geoFit, geoTier, type Location, locate, permitExcluded } from './geography.js';
+import { IntentReader, type Intents } from './intents.js';
 import { ExampleIndex, normalizeVector, type TermVector } from './learning.js';
 import {
   BUSINESS_WORDS,
@@ -11,6 +12,8 @@ import {
 import {
   audienceReason,
   geographyReason,
+  type IntentNote,
+  intentReason,
   learnedReason,
   NO_MATCH_GUIDANCE,
   topicReason,
@@ -61,6 +64,8 @@ const TOPIC_MISS_PENALTY = 0.15;
 const MIN_COVERAGE = 0.18;
 /** In units of the catalogue's highest idf, so the bar moves with the catalogue's size. */
 const MIN_SCORE_IDF = 0.75;
+/** An offering scoring this share of the leader's may also show that the request is in scope. */
+const CLOSE_SECOND = 0.8;
 /** Share of a word's weight credited when only a thesaurus concept of it matches. */
 const CONCEPT_COVERAGE = 0.7;
 /** A word the catalogue does not know weighs this share of the rarest known word. */
@@ -78,6 +83,29 @@ const FULL_SIMILARITY = 0.6;
 /** A fully similar neighbour adds this share of the best text score. */
 const LEARNED_WEIGHT = 1;
 
+// Intents (intents.ts): a few plain rules that order offerings of different kinds by what the
+// request asks for, on top of the words it shares with them.
+/** A grant or loan gives way to advice when the request never asks for money. */
+const NO_MONEY_ASKED_FACTOR = 0.8;
+/** A grant gives way to a loan when the request wants to borrow (a loan, the bank, an amount) and names no grant. */
+const LOAN_OVER_GRANT_FACTOR = 0.85;
+/** The county's establishment offering, when the request speaks of the county or compares places. */
+const REGIONAL_ESTABLISHMENT_BOOST = 1.3;
+/** A university's collaboration offering, when the request wants students or researchers. */
+const ACADEMIC_BOOST = 1.25;
+/** Local permits scoring at least this share of the best count as named by the request. */
+const PERMIT_SHARE = 0.4;
+/** Only a word this rare (in units of the highest idf) names a permit: "bygglov", not "bygga". */
+const PERMIT_WORD_MASS = 0.45;
+/** With a permits question, a local permit must score this share of the best for the guide to be lifted. */
+const PERMIT_QUESTION_SHARE = 0.5;
+/** How far above the offering it must pass a lifted offering is placed. */
+const LIFT = 1.01;
+/** "Regionen", like a place name, says where and not what: it must not pull in whatever Region Västmanland offers. */
+const REGION_PLACE_WORDS = new Set(['region', 'regionen', 'regionens', 'county']);
+/** A provider that is a university or university college. */
+const UNIVERSITY_NAME = /universitet|högskola|university/i;
+
 interface IndexedOffering {
   offering: RoutableOffering;
   tf: Map<string, number>;
@@ -86,6 +114,39 @@ interface IndexedOffering {
   topicTerms: Map<string, string>;
   /** Terms its text contains itself, not only through the thesaurus. */
   written: Set<string>;
+  /** Terms of its title and keywords: what it is, rather than what it mentions. */
+  strong: Set<string>;
+  /** Terms of its title alone. */
+  titled: Set<string>;
+  /** What kind of offering it is, for the intent rules. */
+  role: Role;
+}
+
+/**
+ * Kinds of offering the intent rules tell apart, from the catalogue's own fields: money (grants,
+ * loans, financing), a municipality's permit, the municipality's guide to its permits (an offering
+ * on permits that is no permit itself), the county's establishment offering, a university's collaboration.
+ */
+interface Role {
+  money: boolean;
+  grant: boolean;
+  localPermit: boolean;
+  guide: boolean;
+  countyEstablishment: boolean;
+  academic: boolean;
+}
+
+function roleOf(o: RoutableOffering): Role {
+  const local = o.geography.municipalities.length > 0;
+  return {
+    money: o.kind === 'grant' || o.kind === 'financing' || o.topics.includes('finansiering'),
+    grant: o.kind === 'grant',
+    localPermit: o.kind === 'permit' && local,
+    guide: o.kind !== 'permit' && o.topics.includes('tillstand') && local,
+    countyEstablishment:
+      o.kind === 'establishment' && o.geography.counties.length > 0 && o.geography.municipalities.length === 0,
+    academic: o.kind === 'matchmaking' && UNIVERSITY_NAME.test(o.providerName),
+  };
 }
 
 interface QueryWord {
@@ -104,6 +165,8 @@ interface Candidate {
   learned: number;
   fit: GeoFit;
   tier: number;
+  /** Why an intent rule moved it, for its reasons. */
+  note?: IntentNote;
 }
 
 function fieldsOf(o: RoutableOffering): { field: keyof typeof FIELD_WEIGHTS; text: string }[] {
@@ -142,11 +205,15 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
   const docs: IndexedOffering[] = offerings.map((offering) => {
     const tf = new Map<string, number>();
     const written = new Set<string>();
+    const strong = new Set<string>();
+    const titled = new Set<string>();
     for (const { field, text } of fieldsOf(offering)) {
       for (const hit of analyzer.analyze(text, { correctTypos: false }).hits) {
         const instance = hit.source === 'word' && instanceStems.has(hit.term) ? INSTANCE_WORD_WEIGHT : 1;
         tf.set(hit.term, (tf.get(hit.term) ?? 0) + FIELD_WEIGHTS[field] * DOC_SOURCE_WEIGHTS[hit.source] * instance);
         if (hit.source !== 'concept' && hit.source !== 'phrase') written.add(hit.term);
+        if (field === 'title' || field === 'keywords') strong.add(hit.term);
+        if (field === 'title') titled.add(hit.term);
       }
     }
     const topicTerms = new Map<string, string>();
@@ -156,8 +223,9 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
     }
     let length = 0;
     for (const v of tf.values()) length += v;
-    return { offering, tf, length, topicTerms, written };
+    return { offering, tf, length, topicTerms, written, strong, titled, role: roleOf(offering) };
   });
+  const guideDocs = docs.flatMap((d, i) => (d.role.guide ? [i] : []));
 
   const n = docs.length;
   const averageLength = docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, n);
@@ -200,6 +268,89 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
     return (surface, stem) => surfaces.has(fold(surface)) || (stem !== undefined && stems.has(stem));
   }
   const businessStems = new Set(BUSINESS_WORDS.map((w) => analyzer.normalize(fold(w))));
+  const intentReader = new IntentReader((folded) => analyzer.normalize(folded));
+
+  /** How the request's intents move an offering: money without a money question, loans before grants, … */
+  function intentFactor(role: Role, intents: Intents): number {
+    let factor = 1;
+    if (role.money && !intents.money) factor *= NO_MONEY_ASKED_FACTOR;
+    if (role.grant && intents.loan && !intents.grant) factor *= LOAN_OVER_GRANT_FACTOR;
+    if (role.countyEstablishment && intents.regional) factor *= REGIONAL_ESTABLISHMENT_BOOST;
+    if (role.academic && intents.academic) factor *= ACADEMIC_BOOST;
+    return factor;
+  }
+
+  /** Which boost, if any, an offering got from the request's intents, for its reasons. */
+  function intentNote(role: Role, intents: Intents): IntentNote | undefined {
+    if (role.academic && intents.academic) return 'academic';
+    if (role.countyEstablishment && intents.regional) return 'regional';
+    return undefined;
+  }
+
+  /**
+   * A request about several of the municipality's permits at once ("bygglov, livsmedel och
+   * alkohol", "vilka tillstånd behöver vi") goes to the municipality's guide to its permits as well:
+   * first when it asks which permits or names three or more, else among the first three. A permit
+   * counts as named when a word of the request belongs to its title or keywords and to no other
+   * local permit's ("skylt" to the building permit; "restaurang", shared by two, to neither).
+   */
+  function liftGuide(candidates: Candidate[], words: QueryWord[], intents: Intents, location: Location): void {
+    let best = 0;
+    let leader: Candidate | undefined;
+    for (const c of candidates) {
+      if (c.tier > 0 && c.score > best) {
+        best = c.score;
+        leader = c;
+      }
+    }
+    if (!leader) return;
+    // Only a request about permits: one of them (or the guide) leads, or it asks which permits it needs.
+    const leaderRole = (docs[leader.doc] as IndexedOffering).role;
+    const aboutPermits = leaderRole.localPermit || leaderRole.guide;
+    if (!aboutPermits && !intents.permitsQuestion) return;
+    const permits = candidates.filter(
+      (c) => (docs[c.doc] as IndexedOffering).role.localPermit && c.fit.kind === 'municipality',
+    );
+    if (permits.length === 0) return;
+    // A permit scoring well is named by a word of its title or keywords; one scoring low only by a word of its title.
+    const names = (c: Candidate, term: string) => {
+      const doc = docs[c.doc] as IndexedOffering;
+      return c.score >= PERMIT_SHARE * best ? doc.strong.has(term) : doc.titled.has(term);
+    };
+    const named = new Set<number>();
+    for (const word of words) {
+      if (word.private || word.mass < PERMIT_WORD_MASS * maxIdf) continue;
+      const hitBy = (terms: string[]) => permits.filter((c) => terms.some((t) => names(c, t)));
+      let hits = hitBy(word.direct);
+      if (hits.length === 0) hits = hitBy(word.concepts);
+      if (hits.length === 1) named.add((hits[0] as Candidate).doc);
+    }
+    const asked = intents.permitsQuestion && permits.some((c) => c.score >= PERMIT_QUESTION_SHARE * best);
+    if (!asked && (!aboutPermits || named.size < 2)) return;
+    // The three best scores among the rest, without sorting every candidate.
+    const ranked = [0, 0, 0];
+    for (const c of candidates) {
+      if (c.tier === 0 || (docs[c.doc] as IndexedOffering).role.guide || c.score <= (ranked[2] as number)) continue;
+      ranked[2] = c.score;
+      ranked.sort((a, b) => b - a);
+    }
+    const third = (ranked[2] as number) > 0 ? (ranked[2] as number) : RELATIVE_CUTOFF * best;
+    const target = asked || named.size >= 3 ? best : third;
+    const byDoc = new Map(candidates.map((c) => [c.doc, c]));
+    for (const d of guideDocs) {
+      const fit = geoFit((docs[d] as IndexedOffering).offering, location);
+      if (fit.kind !== 'municipality') continue;
+      let c = byDoc.get(d);
+      if (!c) {
+        c = { doc: d, score: 0, learned: 0, fit, tier: geoTier(fit) };
+        candidates.push(c);
+      }
+      if (c.score < target * LIFT) {
+        c.score = target * LIFT;
+        c.note = 'permits';
+      }
+    }
+  }
 
   /** Place names decide geography; as words they would pull in every offering that names the town. */
   function withoutPlaces(analysis: Analysis, placeWords: Set<string>): Analysis {
@@ -338,14 +489,16 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
     reasons.push(geographyReason(doc.offering, c.fit));
     const ar = audienceReason(doc.offering, input.stage, input.size);
     if (ar) reasons.push(ar);
+    if (c.note) reasons.push(intentReason(c.note));
     if (c.learned > 0) reasons.push(learnedReason());
     return reasons;
   }
 
   /** The ranking before cut-offs, with what the out-of-scope check looks at; for tuning and tests. */
   function explain(input: RouteInput) {
-    const { candidates, words } = rank(input);
+    const { candidates, words, intents } = rank(input);
     return {
+      intents,
       words: words.map((w) => ({
         surface: w.surface,
         mass: Math.round(w.mass * 100) / 100,
@@ -359,17 +512,24 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
         coverage: Math.round(coverage(docs[c.doc] as IndexedOffering, words) * 100) / 100,
         tier: c.tier,
         learned: c.learned,
+        ...(c.note ? { note: c.note } : {}),
       })),
     };
   }
 
-  function rank(input: RouteInput): { candidates: Candidate[]; words: QueryWord[] } {
+  function rank(input: RouteInput): { candidates: Candidate[]; words: QueryWord[]; intents: Intents } {
     const location = locate(input);
-    const analysis = withoutPlaces(analyzer.analyze(input.text, { correctTypos: true }), location.placeWords);
+    const analyzed = analyzer.analyze(input.text, { correctTypos: true });
+    const regionWords = analyzed.words.filter((w) => REGION_PLACE_WORDS.has(fold(w)));
+    const analysis = withoutPlaces(
+      analyzed,
+      regionWords.length > 0 ? new Set([...location.placeWords, ...regionWords.map(fold)]) : location.placeWords,
+    );
     const weights = termWeights(analysis);
     const sniWords = input.sni ? SNI_WORDS[input.sni.replace(/\D/g, '').slice(0, 2)] : undefined;
     if (sniWords) termWeights(analyzer.analyze(sniWords, { correctTypos: false }), SNI_WEIGHT, weights);
     const words = queryWords(analysis, weights);
+    const intents = intentReader.read(input.text, analysis, location);
 
     const scores = new Float64Array(n);
     const touched: number[] = [];
@@ -412,23 +572,31 @@ export function createRouter(catalogue: RouterCatalogue): Router & { explain: (i
       const { stages, sizes } = doc.offering.audience;
       if (input.stage && stages.length > 0 && !stages.includes(input.stage)) score *= AUDIENCE_MISMATCH_FACTOR;
       if (input.size && sizes.length > 0 && !sizes.includes(input.size)) score *= AUDIENCE_MISMATCH_FACTOR;
-      candidates.push({ doc: d, score, learned: bonus, fit, tier: geoTier(fit) });
+      score *= intentFactor(doc.role, intents);
+      const candidate: Candidate = { doc: d, score, learned: bonus, fit, tier: geoTier(fit) };
+      const note = intentNote(doc.role, intents);
+      if (note) candidate.note = note;
+      candidates.push(candidate);
     }
+    liftGuide(candidates, words, intents, location);
     candidates.sort((a, b) => b.tier - a.tier || b.score - a.score);
-    return { candidates, words };
+    return { candidates, words, intents };
   }
 
   function route(input: RouteInput): RouteResult {
     const { candidates, words } = rank(input);
-    const top = candidates[0];
     const noMatch: RouteResult = { kind: 'no-match', guidance: NO_MATCH_GUIDANCE };
-    if (!top) return noMatch;
+    if (candidates.length === 0) return noMatch;
+    // Whether the request is in scope is judged on the words: a guide lifted for a permits question does not judge it.
+    const top = candidates.find((c) => c.note !== 'permits') ?? (candidates[0] as Candidate);
     const topScore = Math.max(...candidates.map((c) => c.score));
     if (top.learned < 0.5) {
       if (top.score < minScore) return noMatch;
       // A private matter with no sign of a business behind it is not the front door's to route.
       if (words.some((w) => w.private)) return noMatch;
-      if (coverage(docs[top.doc] as IndexedOffering, words) < MIN_COVERAGE) return noMatch;
+      // The leader, or one scoring close to it, must cover enough of what the request says.
+      const leaders = candidates.filter((c) => c.note !== 'permits' && c.score >= CLOSE_SECOND * top.score).slice(0, 2);
+      if (leaders.every((c) => coverage(docs[c.doc] as IndexedOffering, words) < MIN_COVERAGE)) return noMatch;
     }
 
     const chosen: RankedOffering[] = [];

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import type { Db, Tx } from './client.js';
+
+const MAX_SHAPES = 200;
+const cache = new WeakMap<Db | Tx, Map<string, unknown>>();
+
+/**
+ * A hot query built once per database and shape, then only executed. Drizzle builds a query's SQL
+ * anew on every call, and for the short queries on every request (the session lookup, a page of
+ * cases) building costs more than running; `build` must use `sql.placeholder` for every value, and
+ * `shape` must name everything else the SQL depends on.
+ */
+export function prepared<T>(db: Db | Tx, shape: string, build: (name: string) => T): T {
+  let shapes = cache.get(db);
+  if (!shapes) {
+    shapes = new Map();
+    cache.set(db, shapes);
+  }
+  let query = shapes.get(shape) as T | undefined;
+  if (!query) {
+    query = build(`lotsen_p_${createHash('sha1').update(shape).digest('hex').slice(0, 20)}`);
+    // Unbounded shapes would be a leak; past the limit, queries are still built, just not kept.
+    if (shapes.size < MAX_SHAPES) shapes.set(shape, query);
+  }
+  return query;
+}
