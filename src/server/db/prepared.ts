@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from './client.js';
 
 const MAX_SHAPES = 200;
@@ -23,4 +25,23 @@ export function prepared<T>(db: Db | Tx, shape: string, build: (name: string) =>
     if (shapes.size < MAX_SHAPES) shapes.set(shape, query);
   }
   return query;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * `prepared` for a statement drizzle's builders cannot express (several writes in one WITH): the
+ * SQL, with `sql.placeholder` for every value, is built once per database; `execute` fills it in and
+ * returns the rows as the database names their columns.
+ */
+export function preparedStatement(db: Db | Tx, shape: string, build: () => SQL) {
+  return prepared(db, shape, (name) => {
+    const query = db._.session.prepareQuery(dialect.sqlToQuery(build()), undefined, name, false);
+    return {
+      async execute<Row>(values: Record<string, unknown>): Promise<Row[]> {
+        const result = (await query.execute(values)) as { rows: Row[] };
+        return result.rows;
+      },
+    };
+  });
 }

@@ -1,6 +1,20 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type Placeholder,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { prepared } from '../../db/prepared.js';
+import { prepared, preparedStatement } from '../../db/prepared.js';
 import { memberships } from '../access/access.tables.js';
 import { auditLog } from '../audit/audit.tables.js';
 import { outbox } from '../outbox/outbox.tables.js';
@@ -36,8 +50,6 @@ export interface OpenCaseInput {
   audit: { actorId: string | null; actorKind: string };
   /** The acknowledgement; `{{diarienummer}}` in subject and text is replaced by the case's number. */
   email: { to: string; subject: string; text: string };
-  /** Further statements (e.g. queueing a refresh of the follow-up figures) run in the same statement. */
-  alsoRun: SQL[];
 }
 
 export interface OpenedCase {
@@ -50,22 +62,30 @@ export interface OpenedCase {
 /**
  * Opens a case in one statement (one round trip, atomic without a transaction): the next
  * diarienummer of the organisation and year, the case, its first timeline event, the audit entry,
- * the auto-assignment by the matching rule (its internal event and audit entry) and the
- * acknowledgement e-mail in the outbox, and what `alsoRun` adds. The counter's row lock, which serialises one
- * organisation's submissions, is held only while this statement runs.
+ * the auto-assignment by the matching rule (its internal event and audit entry), the
+ * acknowledgement e-mail in the outbox, and what `alsoRun` adds for the offering (e.g. queueing a
+ * refresh of the follow-up figures). The counter's row lock, which serialises one organisation's
+ * submissions, is held only while this statement runs. The statement is built once per database
+ * (see prepared): `alsoRun` is called then, with the offering id as a placeholder.
  */
-export async function openCase(db: Conn, input: OpenCaseInput): Promise<OpenedCase> {
+export async function openCase(
+  db: Conn,
+  input: OpenCaseInput,
+  alsoRun: (offeringId: Placeholder) => SQL[],
+): Promise<OpenedCase> {
   const c = input.case;
-  const rule = matchingRuleQuery(db, {
-    organisationId: c.organisationId,
-    unitId: c.unitId ?? null,
-    municipality: c.municipality ?? null,
-    offeringId: c.offeringId,
-  });
-  const placeholder = '{{diarienummer}}';
-  const result = await db.execute(sql`
+  const query = preparedStatement(db, 'cases.open', () => {
+    const p = (key: string) => sql.placeholder(key);
+    const rule = matchingRuleQuery(db, {
+      organisationId: p('organisationId'),
+      unitId: p('unitId'),
+      municipality: p('municipality'),
+      offeringId: p('offeringId'),
+    });
+    const placeholder = '{{diarienummer}}';
+    return sql`
     with counter as (
-      insert into ${diariumCounters} (organisation_id, year, last) values (${c.organisationId}, ${input.diarium.year}, 1)
+      insert into ${diariumCounters} (organisation_id, year, last) values (${p('organisationId')}, ${p('year')}, 1)
       on conflict (organisation_id, year) do update set last = ${diariumCounters}.last + 1
       returning last
     ), rule as (
@@ -74,29 +94,30 @@ export async function openCase(db: Conn, input: OpenCaseInput): Promise<OpenedCa
       insert into ${cases} (id, diarienummer, organisation_id, unit_id, offering_id, case_type, status, company_orgnr,
         company_name, contact_name, contact_email, municipality, subject, description, intake_id, submitted_by,
         assignee_id, received_on, due_on, follow_token_hash, idempotency_key, created_at, updated_at)
-      select ${c.id}::uuid, ${input.diarium.prefix}::text || ' ' || ${input.diarium.year}::int || '/' || lpad(counter.last::text, 5, '0'),
-        ${c.organisationId}, ${c.unitId ?? null}, ${c.offeringId}, ${c.caseType}, ${c.status}, ${c.companyOrgnr ?? null},
-        ${c.companyName ?? null}, ${c.contactName ?? null}, ${c.contactEmail ?? null}, ${c.municipality ?? null},
-        ${c.subject}, ${c.description}, ${c.intakeId ?? null}::uuid, ${c.submittedBy ?? null}::uuid,
-        (select assignee_id from rule), ${c.receivedOn}::date, ${c.dueOn}::date, ${c.followTokenHash ?? null},
-        ${c.idempotencyKey ?? null}, ${input.now}::timestamptz, ${input.now}::timestamptz
+      select ${p('id')}::uuid, ${p('prefix')}::text || ' ' || ${p('year')}::int || '/' || lpad(counter.last::text, 5, '0'),
+        ${p('organisationId')}::text, ${p('unitId')}::text, ${p('offeringId')}::text, ${p('caseType')}::text,
+        ${p('status')}::text, ${p('companyOrgnr')}::text, ${p('companyName')}::text, ${p('contactName')}::text,
+        ${p('contactEmail')}::text, ${p('municipality')}::text, ${p('subject')}::text, ${p('description')}::text,
+        ${p('intakeId')}::uuid, ${p('submittedBy')}::uuid, (select assignee_id from rule), ${p('receivedOn')}::date,
+        ${p('dueOn')}::date, ${p('followTokenHash')}::text, ${p('idempotencyKey')}::text, ${p('now')}::timestamptz,
+        ${p('now')}::timestamptz
       from counter
       returning id, diarienummer, organisation_id
     ), submitted as (
       insert into ${caseEvents} (case_id, kind, visibility, author_id, author_name, body, data, created_at)
-      select id, 'submitted', 'company', ${c.submittedBy ?? null}::uuid, ${input.submitted.authorName}::text,
-        ${c.description}::text, ${JSON.stringify(input.submitted.data)}::jsonb, ${input.now}::timestamptz
+      select id, 'submitted', 'company', ${p('submittedBy')}::uuid, ${p('authorName')}::text,
+        ${p('description')}::text, ${p('eventData')}::jsonb, ${p('now')}::timestamptz
       from opened
       returning id
     ), audited as (
       insert into ${auditLog} (actor_id, actor_kind, action, entity, entity_id, organisation_id, details)
-      select ${input.audit.actorId}::uuid, ${input.audit.actorKind}::text, 'case.submitted', 'case', id::text, organisation_id,
-        jsonb_build_object('diarienummer', diarienummer, 'offeringId', ${c.offeringId}::text)
+      select ${p('actorId')}::uuid, ${p('actorKind')}::text, 'case.submitted', 'case', id::text, organisation_id,
+        jsonb_build_object('diarienummer', diarienummer, 'offeringId', ${p('offeringId')}::text)
       from opened
     ), assigned as (
       insert into ${caseEvents} (case_id, kind, visibility, author_id, data, created_at)
       select opened.id, 'assigned', 'internal', null::uuid,
-        jsonb_build_object('assigneeId', rule.assignee_id, 'ruleId', rule.id), ${input.now}::timestamptz
+        jsonb_build_object('assigneeId', rule.assignee_id, 'ruleId', rule.id), ${p('now')}::timestamptz
       from opened, rule
     ), assigned_audited as (
       insert into ${auditLog} (actor_id, actor_kind, action, entity, entity_id, organisation_id, details)
@@ -105,23 +126,59 @@ export async function openCase(db: Conn, input: OpenCaseInput): Promise<OpenedCa
       from opened, rule
     ), mailed as (
       insert into ${outbox} (kind, payload)
-      select 'email', jsonb_build_object('to', ${input.email.to}::text,
-        'subject', replace(${input.email.subject}::text, ${placeholder}::text, diarienummer),
-        'text', replace(${input.email.text}::text, ${placeholder}::text, diarienummer))
+      select 'email', jsonb_build_object('to', ${p('emailTo')}::text,
+        'subject', replace(${p('emailSubject')}::text, ${placeholder}::text, diarienummer),
+        'text', replace(${p('emailText')}::text, ${placeholder}::text, diarienummer))
       from opened
     )${sql.join(
-      input.alsoRun.map((statement, i) => sql`, ${sql.raw(`also_${i}`)} as (${statement})`),
+      alsoRun(p('offeringId')).map((statement, i) => sql`, ${sql.raw(`also_${i}`)} as (${statement})`),
       sql``,
     )}
     select opened.diarienummer, (select assignee_id from rule) as assignee_id, (select id from rule) as rule_id,
       (select id from submitted) as submitted_event_id
-    from opened`);
-  const [row] = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+    from opened`;
+  });
+  const [row] = await query.execute<{
+    diarienummer: string;
+    assignee_id: string | null;
+    rule_id: string | null;
+    submitted_event_id: string | number;
+  }>({
+    id: c.id,
+    prefix: input.diarium.prefix,
+    year: input.diarium.year,
+    organisationId: c.organisationId,
+    unitId: c.unitId ?? null,
+    offeringId: c.offeringId,
+    caseType: c.caseType,
+    status: c.status,
+    companyOrgnr: c.companyOrgnr ?? null,
+    companyName: c.companyName ?? null,
+    contactName: c.contactName ?? null,
+    contactEmail: c.contactEmail ?? null,
+    municipality: c.municipality ?? null,
+    subject: c.subject,
+    description: c.description,
+    intakeId: c.intakeId ?? null,
+    submittedBy: c.submittedBy ?? null,
+    receivedOn: c.receivedOn,
+    dueOn: c.dueOn,
+    followTokenHash: c.followTokenHash ?? null,
+    idempotencyKey: c.idempotencyKey ?? null,
+    now: input.now.toISOString(),
+    authorName: input.submitted.authorName,
+    eventData: JSON.stringify(input.submitted.data),
+    actorId: input.audit.actorId,
+    actorKind: input.audit.actorKind,
+    emailTo: input.email.to,
+    emailSubject: input.email.subject,
+    emailText: input.email.text,
+  });
   if (!row) throw new Error('opening the case wrote nothing');
   return {
-    diarienummer: String(row.diarienummer),
-    assigneeId: (row.assignee_id as string | null) ?? null,
-    ruleId: (row.rule_id as string | null) ?? null,
+    diarienummer: row.diarienummer,
+    assigneeId: row.assignee_id,
+    ruleId: row.rule_id,
     submittedEventId: Number(row.submitted_event_id),
   };
 }
@@ -565,12 +622,17 @@ export async function deleteAssignmentRule(db: Conn, id: string): Promise<void> 
  * lowest priority number, then the oldest. Rules whose assignee is no longer an active staff member
  * of the organisation (or of the unit) are skipped.
  */
-/** Where a new case or part is going, for matching it to an auto-assignment rule. */
+type Value = string | null | Placeholder;
+
+/**
+ * Where a new case or part is going, for matching it to an auto-assignment rule; a placeholder
+ * stands for a value given when a prepared statement runs (null or not).
+ */
 export interface AssignmentTarget {
-  organisationId: string;
-  unitId: string | null;
-  municipality: string | null;
-  offeringId: string | null;
+  organisationId: string | Placeholder;
+  unitId: Value;
+  municipality: Value;
+  offeringId: Value;
 }
 
 /**
@@ -579,7 +641,8 @@ export interface AssignmentTarget {
  */
 function matchingRuleQuery(db: Conn, target: AssignmentTarget) {
   const r = caseAssignmentRules;
-  const criterion = (column: typeof r.unitId | typeof r.municipality | typeof r.offeringId, value: string | null) =>
+  // A rule without the criterion matches any case; one with it, only that value (never a missing one).
+  const criterion = (column: typeof r.unitId | typeof r.municipality | typeof r.offeringId, value: Value) =>
     value === null ? isNull(column) : or(isNull(column), eq(column, value));
   // The offering is the narrowest criterion (one service of one unit), then the unit, then the municipality.
   const specificity = sql<number>`(case when ${r.offeringId} is null then 0 else 4 end)

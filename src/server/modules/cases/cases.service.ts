@@ -301,20 +301,23 @@ export async function submitCase(
   const eventData = { offeringId: offering.id, status: workflow.initial };
   let opened: repo.OpenedCase;
   try {
-    opened = await repo.openCase(db, {
-      case: submitted,
-      diarium: { prefix: diariumPrefix(offering.provider.id), year },
-      now,
-      submitted: { authorName: input.contact.name, data: eventData },
-      audit: { actorId: principal?.userId ?? null, actorKind: principal ? 'company' : 'anonymous' },
-      email: acknowledgement(
-        input.contact,
-        offering,
-        { dueOn, handlingDays: workflow.handlingDays, followUrl },
-        options.links,
-      ),
-      alsoRun: [indicatorRefreshStatement({ offeringId: offering.id })],
-    });
+    opened = await repo.openCase(
+      db,
+      {
+        case: submitted,
+        diarium: { prefix: diariumPrefix(offering.provider.id), year },
+        now,
+        submitted: { authorName: input.contact.name, data: eventData },
+        audit: { actorId: principal?.userId ?? null, actorKind: principal ? 'company' : 'anonymous' },
+        email: acknowledgement(
+          input.contact,
+          offering,
+          { dueOn, handlingDays: workflow.handlingDays, followUrl },
+          options.links,
+        ),
+      },
+      (offeringId) => [indicatorRefreshStatement({ offeringId })],
+    );
   } catch (error) {
     // A retry with an Idempotency-Key already used (or two at once): the unique key lets only one
     // case in, the statement that lost wrote nothing, and the first case is the answer.

@@ -1,4 +1,4 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { outbox } from './outbox.tables.js';
 
@@ -67,6 +67,27 @@ export async function markSent(tx: Tx, id: number): Promise<void> {
     .update(outbox)
     .set({ status: 'sent', sentAt: new Date(), attempts: sql`${outbox.attempts} + 1` })
     .where(eq(outbox.id, id));
+}
+
+/**
+ * Other waiting messages equal to `message` (same kind and payload) that no one else holds, locked
+ * for this transaction: handling `message` handles them too, when they were committed before it
+ * began (a refresh counts every change committed before it runs).
+ */
+export async function lockDuplicates(tx: Tx, message: OutboxRow): Promise<number[]> {
+  const rows = await tx
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      sql`${outbox.kind} = ${message.kind} and ${outbox.status} = 'pending' and ${outbox.payload} = ${JSON.stringify(message.payload)}::jsonb and ${outbox.id} <> ${message.id}`,
+    )
+    .for('update', { skipLocked: true });
+  return rows.map((r) => r.id);
+}
+
+export async function markSentWith(tx: Tx, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.update(outbox).set({ status: 'sent', sentAt: new Date() }).where(inArray(outbox.id, ids));
 }
 
 export async function markFailed(tx: Tx, id: number, error: string, retryAt: Date | null): Promise<void> {

@@ -28,10 +28,13 @@ export async function drainOutbox(db: Db, mailer: Mailer, limit = 20): Promise<n
       if (!message) return false;
       try {
         if (message.kind === 'email') await mailer.send(message.payload as repo.EmailMessage);
-        else if (message.kind === 'indicator-refresh')
+        else if (message.kind === 'indicator-refresh') {
+          // Many submissions at once may each have queued the same refresh: one run serves them all.
+          const duplicates = await repo.lockDuplicates(tx, message);
           // In a savepoint: a failed refresh rolls back alone, and the message is still marked failed.
           await tx.transaction((sp) => refreshStatisticsFromOutbox(sp, message.payload as { root: string }));
-        else throw new Error(`unknown outbox kind ${message.kind}`);
+          await repo.markSentWith(tx, duplicates);
+        } else throw new Error(`unknown outbox kind ${message.kind}`);
         await repo.markSent(tx, message.id);
       } catch (error) {
         await repo.markFailed(tx, message.id, (error as Error).message, retryAt(message.attempts));

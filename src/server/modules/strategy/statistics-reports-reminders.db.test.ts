@@ -54,6 +54,7 @@ describeEachDatabase('strategy: statistics refresh, reports as jobs, reminders',
     const casesOf = (view: typeof before) => view.series.find((s) => s.period === thisYear)?.cases ?? 0;
     const offeringCases = (view: typeof before) => view.offerings.find((o) => o.id === OFFERING)?.cases ?? 0;
 
+    const [last] = await database().query<{ id: number }>('select coalesce(max(id), 0)::int as id from outbox');
     for (const orgnr of ['5560360793', '5566778899']) {
       await submitCase(
         db(),
@@ -72,6 +73,12 @@ describeEachDatabase('strategy: statistics refresh, reports as jobs, reminders',
       [ROOT],
     );
     expect(waiting[0]?.n).toBe(1); // debounced
+    // Submissions at the same moment each queue one (the waiting one is locked by the other);
+    // one refresh run then serves both.
+    await database().query(
+      `insert into outbox (kind, payload) values ('indicator-refresh', jsonb_build_object('root', $1::text))`,
+      [ROOT],
+    );
 
     // Until the worker has run, the dashboard serves the figures it has and says a refresh is coming.
     const stale = await strategy.dashboard(db(), { root: ROOT, period: thisYear, node: `${ROOT}/inriktning-3` });
@@ -79,6 +86,14 @@ describeEachDatabase('strategy: statistics refresh, reports as jobs, reminders',
     expect(stale.statistics).toEqual({ computedAt: before.statistics.computedAt, refreshing: true });
 
     while ((await drainOutbox(db(), noMail)) > 0) {}
+    const refreshes = await database().query<{ status: string; attempts: number }>(
+      `select status, attempts from outbox where kind = 'indicator-refresh' and payload->>'root' = $1 and id > $2 order by attempts`,
+      [ROOT, last?.id ?? 0],
+    );
+    expect(refreshes).toEqual([
+      { status: 'sent', attempts: 0 },
+      { status: 'sent', attempts: 1 },
+    ]);
     const after = await strategy.dashboard(db(), { root: ROOT, period: thisYear, node: `${ROOT}/inriktning-3` });
     expect(casesOf(after)).toBe(casesOf(before) + 2);
     expect(offeringCases(after)).toBe(offeringCases(before) + 2);

@@ -1,5 +1,5 @@
 /** All SQL of the strategy module. Reads `cases` and `offerings` for live figures (read-only). */
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { strategyNodes } from '../catalogue/catalogue.tables.js';
 import {
@@ -582,7 +582,7 @@ export async function offeringStats(db: Conn, rootId: string, nodeId: string, pe
 
 /** The strategies whose trees link the offering (whose figures a case there changes). */
 /** The strategies an offering is linked to, as outbox payloads `{"root": id}` (see enqueueOnceEach). */
-export function rootPayloadsOfOffering(offeringId: string): SQL {
+export function rootPayloadsOfOffering(offeringId: string | Placeholder): SQL {
   return sql`select distinct jsonb_build_object('root', n.root_id) as payload
     from offerings o cross join lateral unnest(o.strategy_links) as l(node)
     join strategy_nodes n on n.id = l.node where o.id = ${offeringId}`;

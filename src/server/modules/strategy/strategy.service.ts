@@ -4,7 +4,7 @@
  */
 
 import { performance } from 'node:perf_hooks';
-import type { SQL } from 'drizzle-orm';
+import type { Placeholder, SQL } from 'drizzle-orm';
 import type { JobResponse } from '../../../contracts/jobs.js';
 import type {
   CompanyProfileRequest,
@@ -617,7 +617,7 @@ export async function enqueueIndicatorRefresh(tx: Conn, change: { offeringId: st
 }
 
 /** enqueueIndicatorRefresh as a statement, for a caller that writes everything in one statement. */
-export function indicatorRefreshStatement(change: { offeringId: string }): SQL {
+export function indicatorRefreshStatement(change: { offeringId: string | Placeholder }): SQL {
   return enqueueOnceEachStatement(REFRESH, repo.rootPayloadsOfOffering(change.offeringId));
 }
 
