@@ -8,7 +8,8 @@
  *    ones; ~30,000 companies; most cases closed; diarienummer per organisation and year, with the
  *    counters where the numbering stopped; each case with its first timeline event.
  * 2. pgbench TPS on a scratch database in the same run (`pgbench -i -s 10`, then `-c 4 -j 2`).
- * 3. The real server process (`lotsen start`) on the database; intake (anonymous submissions with
+ * 3. The real server process (`lotsen start`) on the database, mailing through an SMTP server;
+ *    intake (anonymous submissions with
  *    idempotency keys) at 16 connections; "my cases" (a company) and the inbox (a case worker's unit,
  *    and an organisation admin's whole organisation) at 16 connections each.
  * The last stdout line is one JSON object:
@@ -18,6 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
 import { openDatabase } from '../src/server/db/client.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { createSession, demoUserId, seedDemoUsers } from '../src/server/modules/access/access.service.js';
@@ -110,6 +112,7 @@ async function main() {
   await admin.query(`CREATE DATABASE ${name}`);
   const url = withDatabase(URL_, name);
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let sink: Awaited<ReturnType<typeof smtpSink>> | undefined;
   try {
     const database = await openDatabase({ url, poolSize: 4 });
     await migrate(database);
@@ -140,7 +143,15 @@ async function main() {
     const pgbench = pgbenchTps(URL_);
     console.log(`pgbench -c 4 -j 2 (scale 10, ${SECONDS} s): ${pgbench} TPS`);
 
-    server = await startServer({ DATABASE_URL: url, LOTSEN_RATE_LIMIT_FACTOR: '1000000', LOTSEN_SEED_DEMO: 'false' });
+    // The server mails as in production, through an SMTP server outside it (here one that accepts
+    // and discards), not through the demo mailbox it runs in-process in development.
+    sink = await smtpSink();
+    server = await startServer({
+      DATABASE_URL: url,
+      LOTSEN_RATE_LIMIT_FACTOR: '1000000',
+      LOTSEN_SEED_DEMO: 'false',
+      SMTP_URL: sink.url,
+    });
     const run = randomBytes(4).toString('hex');
     const offerings = ['botkyrka-kommun-bygglov', 'almi-foretagspartner-malardalen-lan', 'region-vastmanland'];
     const existing = (await (await fetch(`${server.base}/api/offerings?limit=100`)).json()) as {
@@ -192,7 +203,7 @@ async function main() {
     );
 
     const rss = process.platform === 'linux' ? rssOf(server.child.pid) : null;
-    console.log(`server resident memory after the run: ${rss ?? '?'} MB`);
+    console.log(`server resident memory after the run: ${rss ?? '?'} MB; e-mails delivered to SMTP: ${sink.received()}`);
     console.log(
       `details: ${JSON.stringify({ intake, mine, inbox, server_rss_mb: rss, intake_vs_pgbench: Math.round((intake.perSecond / pgbench) * 100) / 100 })}`,
     );
@@ -208,10 +219,35 @@ async function main() {
     );
   } finally {
     await server?.stop();
+    await sink?.close();
     if (process.env.BENCH_KEEP) console.error(`kept database ${name}`);
     else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
+}
+
+/** An SMTP server that takes every message and keeps nothing (the `smtp-server` package). */
+async function smtpSink(): Promise<{ url: string; received: () => number; close: () => Promise<void> }> {
+  let received = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, done) {
+      stream.on('end', () => {
+        received++;
+        done();
+      });
+      stream.resume();
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as { port: number };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received: () => received,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Resident memory of a process in MB (Linux: /proc). */

@@ -47,14 +47,19 @@ export async function drainOutbox(db: Db, mailer: Mailer, limit = 20): Promise<n
   return handled;
 }
 
-/** Drains the outbox every `intervalMs` until stopped. */
+/**
+ * Drains the outbox every `intervalMs` until stopped; while there is a backlog (a full batch was
+ * handled) it goes on at once rather than waiting for the next tick.
+ */
 export function startOutboxWorker(db: Db, mailer: Mailer, intervalMs = 2000, onError?: (error: unknown) => void) {
   let running = false;
+  let stopping = false;
+  const batch = 20;
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
     try {
-      await drainOutbox(db, mailer);
+      while ((await drainOutbox(db, mailer, batch)) === batch && !stopping) {}
     } catch (error) {
       onError?.(error);
     } finally {
@@ -64,6 +69,7 @@ export function startOutboxWorker(db: Db, mailer: Mailer, intervalMs = 2000, onE
   timer.unref();
   return {
     async stop() {
+      stopping = true;
       clearInterval(timer);
       while (running) await new Promise((r) => setTimeout(r, 20));
     },
