@@ -1,7 +1,8 @@
 /**
  * Same-run baselines on this machine: a bare Fastify route doing one pg query (requests per second
  * at 16 connections, the server in its own process). `BENCH_DATABASE_URL` (or TEST_DATABASE_URL).
- * The last stdout line is one JSON object: {"bare_fastify_pg_per_s": x, "bare_fastify_pg_p99_ms": x}.
+ * The last stdout line is one JSON object: {"bare_fastify_pg_per_s": x, "bare_fastify_pg_p50_ms": x,
+ * "bare_fastify_pg_p99_ms": x}.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -27,7 +28,13 @@ try {
   console.log(
     `bare Fastify + one pg query (16 connections): ${result.perSecond}/s, p50 ${result.p50} ms, p99 ${result.p99} ms`,
   );
-  console.log(JSON.stringify({ bare_fastify_pg_per_s: result.perSecond, bare_fastify_pg_p99_ms: result.p99 }));
+  console.log(
+    JSON.stringify({
+      bare_fastify_pg_per_s: result.perSecond,
+      bare_fastify_pg_p50_ms: result.p50,
+      bare_fastify_pg_p99_ms: result.p99,
+    }),
+  );
 } finally {
   child.kill('SIGTERM');
 }

@@ -49,17 +49,20 @@ export async function enqueueOnceEach(db: Db | Tx, kind: string, payloads: SQL):
 }
 
 /**
- * Claims due messages for this worker: row locks with SKIP LOCKED, so several processes draining
- * the same outbox never take the same message.
+ * Claims due messages for this worker, e-mail before other kinds and otherwise oldest first: row
+ * locks with SKIP LOCKED, so several processes draining the same outbox never take the same message.
  */
 export async function claimDue(tx: Tx, limit: number): Promise<OutboxRow[]> {
-  return tx
-    .select()
-    .from(outbox)
-    .where(sql`${outbox.status} = 'pending' and ${outbox.nextAttemptAt} <= now()`)
-    .orderBy(outbox.id)
-    .limit(limit)
-    .for('update', { skipLocked: true });
+  return (
+    tx
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.status} = 'pending' and ${outbox.nextAttemptAt} <= now()`)
+      // E-mail first: a company waiting for its receipt should not wait for a long recomputation.
+      .orderBy(sql`(${outbox.kind} <> 'email')`, outbox.id)
+      .limit(limit)
+      .for('update', { skipLocked: true })
+  );
 }
 
 export async function markSent(tx: Tx, id: number): Promise<void> {
