@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, expect, it } from 'vitest';
+import { expectCode, links, submission } from '../../../../test/support/cases.js';
 import { describeEachDatabase } from '../../../../test/support/databases.js';
 import { signInStaff } from '../../../../test/support/staff.js';
 import { AppError } from '../../errors.js';
@@ -7,7 +8,6 @@ import type { Principal } from '../access/access.policies.js';
 import { searchAudit } from '../audit/audit.repository.js';
 import * as cases from './cases.service.js';
 
-const links = { publicBaseUrl: 'http://lotsen.test' };
 const ORG = 'botkyrka-kommun';
 
 const company: Principal = {
@@ -31,23 +31,6 @@ const coordinator: Principal = {
   memberships: [{ organisationId: 'region-vastmanland', unitId: null, role: 'coordinator' }],
   actingCompany: null,
 };
-
-const submission = (overrides: Partial<Parameters<typeof cases.submitCase>[2]> = {}) => ({
-  offeringId: 'botkyrka-kommun-bygglov',
-  description: 'Vi vill bygga ett skärmtak över lastkajen vid vårt lager i Tumba.',
-  municipality: '0127',
-  contact: { name: 'Sara Företagare', email: 'sara@foretaget.example' },
-  ...overrides,
-});
-
-async function expectCode(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-}
 
 describeEachDatabase('auto-assignment rules', (database) => {
   let bygglovWorker = '';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expectCode, links, submission } from '../../../../test/support/cases.js';
 import { describeEachDatabase } from '../../../../test/support/databases.js';
 import { AppError } from '../../errors.js';
 import type { Principal } from '../access/access.policies.js';
@@ -8,8 +9,6 @@ import { listByStatus } from '../outbox/outbox.repository.js';
 import { drainOutbox } from '../outbox/outbox.worker.js';
 import * as repo from './cases.repository.js';
 import * as cases from './cases.service.js';
-
-const links = { publicBaseUrl: 'http://lotsen.test' };
 
 function company(orgnr: string): Principal {
   return { userId: randomUUID(), kind: 'company-rep', roles: ['company'], memberships: [], actingCompany: orgnr };
@@ -23,23 +22,6 @@ function caseWorker(organisationId: string, unitId: string | null): Principal {
     memberships: [{ organisationId, unitId, role: 'case-worker' }],
     actingCompany: null,
   };
-}
-
-const submission = (overrides: Partial<Parameters<typeof cases.submitCase>[2]> = {}) => ({
-  offeringId: 'botkyrka-kommun-bygglov',
-  description: 'Vi vill bygga ett skärmtak över lastkajen vid vårt lager i Tumba.',
-  municipality: '0127',
-  contact: { name: 'Sara Företagare', email: 'sara@foretaget.example' },
-  ...overrides,
-});
-
-async function expectCode(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
 }
 
 describeEachDatabase('cases', (database) => {

@@ -37,13 +37,15 @@ export function isWorkingDay(iso: IsoDate): boolean {
   return !nonWorkingDates(date.getUTCFullYear()).has(iso);
 }
 
+/** Due dates already worked out: every case received today asks the same question. */
+const dueDates = new Map<string, IsoDate>();
+
 /**
  * The date `days` working days after `start`: weekends and Swedish public holidays do not count,
  * nor does the start day itself (a case received on a Friday with 1 day is due on Monday).
  */
 export function addWorkingDays(start: IsoDate, days: number): IsoDate {
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`days must be a whole number ≥ 0 (got ${days})`);
-  // Every case received today asks the same question.
   const key = `${start}+${days}`;
   const known = dueDates.get(key);
   if (known) return known;
@@ -52,8 +54,6 @@ export function addWorkingDays(start: IsoDate, days: number): IsoDate {
   dueDates.set(key, due);
   return due;
 }
-
-const dueDates = new Map<string, IsoDate>();
 
 function countWorkingDays(start: IsoDate, days: number): IsoDate {
   const date = toDate(start);

@@ -1,5 +1,6 @@
 import type { IntakeRequest, IntakeResponse, RouteResultResponse } from '../../../contracts/intake.js';
 import type { Db } from '../../db/client.js';
+import { ProcessCache } from '../../db/process-cache.js';
 import { AppError } from '../../errors.js';
 import { allOfferings, getOffering, offeringsByIds, thesaurus } from '../catalogue/catalogue.service.js';
 import { isCountyCode, isMunicipalityCode } from '../catalogue/geography.js';
@@ -38,25 +39,21 @@ export async function loadRouter(db: Db, options: { examples?: LearnedExample[] 
  * and at most `maxAgeMs` after another process may have.
  */
 export class RouterCache {
-  private current: Promise<Router> | null = null;
-  private loadedAt = 0;
+  private readonly cache: ProcessCache<Router>;
 
   constructor(
     private readonly db: Db,
-    private readonly maxAgeMs = 30_000,
-  ) {}
+    maxAgeMs = 30_000,
+  ) {
+    this.cache = new ProcessCache(loadRouter, maxAgeMs);
+  }
 
   get(): Promise<Router> {
-    if (!this.current || Date.now() - this.loadedAt > this.maxAgeMs) {
-      this.loadedAt = Date.now();
-      this.current = loadRouter(this.db);
-      this.current.catch(() => this.invalidate());
-    }
-    return this.current;
+    return this.cache.get(this.db);
   }
 
   invalidate(): void {
-    this.current = null;
+    this.cache.clear(this.db);
   }
 }
 

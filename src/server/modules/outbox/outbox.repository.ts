@@ -16,23 +16,11 @@ export async function enqueueEmail(db: Db | Tx, message: EmailMessage): Promise<
 }
 
 /**
- * Queues a message unless an equal one (same kind and payload) waits that no worker has taken yet:
- * a debounce. The waiting one is locked until the caller commits, so a worker takes it only after
- * the change is visible; one a worker is already handling is locked, so a new one is queued.
- */
-export async function enqueueOnce(db: Db | Tx, kind: string, payload: Record<string, string>): Promise<void> {
-  const json = JSON.stringify(payload);
-  await db.execute(sql`with waiting as (
-      select id from outbox where kind = ${kind} and status = 'pending' and payload = ${json}::jsonb
-      limit 1 for update skip locked
-    )
-    insert into outbox (kind, payload) select ${kind}, ${json}::jsonb where not exists (select 1 from waiting)`);
-}
-
-/**
- * enqueueOnce for every row of `payloads` (a query with one jsonb column `payload`), as one
- * statement, which a caller may also run inside a larger statement (as a WITH query): a message
- * per payload unless an equal one waits that no worker has taken yet.
+ * Queues a message per row of `payloads` (a query with one jsonb column `payload`) unless an equal
+ * one (same kind and payload) waits that no worker has taken yet: a debounce. The waiting one is
+ * locked until the caller commits, so a worker takes it only after the change is visible; one a
+ * worker is already handling is locked, so a new one is queued. One statement, which a caller may
+ * also run inside a larger statement (as a WITH query).
  */
 export function enqueueOnceEachStatement(kind: string, payloads: SQL): SQL {
   return sql`with wanted as (${payloads}), waiting as (
@@ -44,8 +32,9 @@ export function enqueueOnceEachStatement(kind: string, payloads: SQL): SQL {
     select distinct ${kind}::text, payload from wanted where payload not in (select payload from waiting)`;
 }
 
-export async function enqueueOnceEach(db: Db | Tx, kind: string, payloads: SQL): Promise<void> {
-  await db.execute(enqueueOnceEachStatement(kind, payloads));
+/** enqueueOnceEachStatement for one payload. */
+export async function enqueueOnce(db: Db | Tx, kind: string, payload: Record<string, string>): Promise<void> {
+  await db.execute(enqueueOnceEachStatement(kind, sql`select ${JSON.stringify(payload)}::jsonb as payload`));
 }
 
 /**

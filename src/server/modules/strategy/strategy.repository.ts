@@ -581,7 +581,7 @@ export async function offeringStats(db: Conn, rootId: string, nodeId: string, pe
 }
 
 /** The strategies whose trees link the offering (whose figures a case there changes). */
-/** The strategies an offering is linked to, as outbox payloads `{"root": id}` (see enqueueOnceEach). */
+/** The strategies an offering is linked to, as outbox payloads `{"root": id}` (see enqueueOnceEachStatement). */
 export function rootPayloadsOfOffering(offeringId: string | Placeholder): SQL {
   return sql`select distinct jsonb_build_object('root', n.root_id) as payload
     from offerings o cross join lateral unnest(o.strategy_links) as l(node)
