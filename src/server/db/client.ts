@@ -48,10 +48,6 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
-    // Statements are prepared (see prepareRepeatedStatements), but each run is still planned for
-    // its values: a generic plan for "organisation = $1 … limit $2" cannot know that one
-    // organisation holds a third of the cases, and a wrong plan there costs seconds.
-    options: '-c plan_cache_mode=force_custom_plan',
   });
   // An idle connection that the server closes (restart, failover, a dropped test database) is
   // simply discarded by the pool; without a listener the error would crash the process.

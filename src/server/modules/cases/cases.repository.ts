@@ -28,6 +28,7 @@ import {
   cases,
   caseWorkflows,
   diariumCounters,
+  visibleToStaff,
 } from './cases.tables.js';
 
 type Conn = Db | Tx;
@@ -279,7 +280,7 @@ function inboxWhere(filter: InboxFilter): { where: SQL | undefined; shape: strin
   if (filter.companyOrgnr) {
     shape.push('company');
     conditions.push(eq(cases.companyOrgnr, value('company', filter.companyOrgnr)));
-  } else conditions.push(or(isNotNull(cases.emailVerifiedAt), isNotNull(cases.submittedBy)));
+  } else conditions.push(visibleToStaff(cases));
   if (filter.status) {
     shape.push('status');
     conditions.push(eq(cases.status, value('status', filter.status)));
@@ -313,7 +314,7 @@ const ORDERS = {
   due: [asc(cases.dueOn), asc(cases.createdAt), asc(cases.id)],
   received: [asc(cases.createdAt), asc(cases.id)],
   '-received': [desc(cases.createdAt), desc(cases.id)],
-  status: [asc(cases.status), asc(cases.dueOn), asc(cases.id)],
+  status: [asc(cases.status), asc(cases.dueOn), asc(cases.createdAt), asc(cases.id)],
 };
 
 export async function listCases(
@@ -326,11 +327,14 @@ export async function listCases(
   // Every order ends in the id, so paging is stable, and each has an index that reads one page.
   const sort = filter.sort ?? 'due';
   const countLimit = page.offset + Math.max(page.limit, countPastPage);
+  // The count reads in the page's order, so that it walks the same index as the page, whatever plan
+  // the server keeps for the statement.
   const counted = () =>
     sql<number>`(select count(*)::int from (${db
       .select({ one: sql`1` })
       .from(cases)
       .where(where)
+      .orderBy(...ORDERS[sort])
       .limit(sql.placeholder('countLimit'))}) as counted)`;
   // The page and the count in one round trip (the count is evaluated once, as an InitPlan).
   const pageQuery = prepared(db, `cases.list:${sort}:${shape}`, (name) =>

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type {
   AssignmentRuleRequest,
   AssignmentRuleResponse,
@@ -13,6 +13,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { ProcessCache } from '../../db/process-cache.js';
 import { AppError } from '../../errors.js';
+import { uuid7 } from '../../lib/uuid7.js';
 import { mayAdministerOrganisation, type Principal } from '../access/access.policies.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { getOrganisation, offeringForCase, offeringTitles, organisationNames } from '../catalogue/catalogue.service.js';
@@ -278,7 +279,7 @@ export async function submitCase(
 
   const dueOn = addWorkingDays(receivedOn, workflow.handlingDays);
   const submitted = {
-    id: randomUUID(),
+    id: uuid7(),
     organisationId: offering.provider.id,
     unitId: offering.unit?.id ?? null,
     offeringId: offering.id,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -23,6 +24,14 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => Buffer.from(value),
 });
+
+/**
+ * Which cases staff see in an inbox: verified by e-mail, or submitted signed in. The inbox's
+ * queries (cases.repository) use this very condition, so its partial indexes serve them.
+ */
+export function visibleToStaff(t: { emailVerifiedAt: AnyPgColumn; submittedBy: AnyPgColumn }) {
+  return sql`(${t.emailVerifiedAt} is not null or ${t.submittedBy} is not null)`;
+}
 
 /** A case type's status workflow and promises, as data (see case-status.ts for the defaults). */
 export const caseWorkflows = pgTable('case_workflows', {
@@ -84,15 +93,23 @@ export const cases = pgTable(
     unique('cases_diarienummer_unique').on(t.organisationId, t.diarienummer),
     unique('cases_idempotency_unique').on(t.idempotencyKey),
     unique('cases_follow_token_unique').on(t.followTokenHash),
-    index('cases_org_status_idx').on(t.organisationId, t.status, t.dueOn),
     // The inbox reads one page in index order, whatever the organisation's size: a unit's cases by
-    // due date, the whole organisation's by due date, either by date received, and the open ones.
-    index('cases_inbox_idx').on(t.organisationId, t.unitId, t.dueOn, t.createdAt),
-    index('cases_org_due_idx').on(t.organisationId, t.dueOn, t.createdAt, t.id),
-    index('cases_org_created_idx').on(t.organisationId, t.createdAt, t.id),
-    index('cases_unit_created_idx').on(t.organisationId, t.unitId, t.createdAt, t.id),
-    index('cases_open_due_idx').on(t.organisationId, t.dueOn, t.unitId).where(sql`${t.closedAt} is null`),
-    index('cases_company_idx').on(t.companyOrgnr, t.createdAt),
+    // due date, the whole organisation's by due date, either by date received, by status, and the
+    // open ones. Staff see only cases that are verified or were submitted signed in (see VISIBLE),
+    // so these indexes hold only those: an anonymous submission waiting for its e-mail check is in
+    // none of them, and a page is never read past thousands of cases staff cannot see.
+    index('cases_inbox_unit_due_idx')
+      .on(t.organisationId, t.unitId, t.dueOn, t.createdAt, t.id)
+      .where(visibleToStaff(t)),
+    index('cases_inbox_org_due_idx').on(t.organisationId, t.dueOn, t.createdAt, t.id).where(visibleToStaff(t)),
+    index('cases_inbox_org_created_idx').on(t.organisationId, t.createdAt, t.id).where(visibleToStaff(t)),
+    index('cases_inbox_unit_created_idx').on(t.organisationId, t.unitId, t.createdAt, t.id).where(visibleToStaff(t)),
+    index('cases_inbox_status_idx').on(t.organisationId, t.status, t.dueOn, t.createdAt, t.id).where(visibleToStaff(t)),
+    index('cases_inbox_open_due_idx')
+      .on(t.organisationId, t.dueOn, t.unitId)
+      .where(sql`${t.closedAt} is null and ${visibleToStaff(t)}`),
+    // Mina ärenden: a company's cases, newest first.
+    index('cases_company_idx').on(t.companyOrgnr, t.createdAt, t.id).where(sql`${t.companyOrgnr} is not null`),
     index('cases_assignee_idx').on(t.assigneeId),
     // The strategy statistics read a strategy's cases by offering and period.
     index('cases_offering_received_idx').on(t.offeringId, t.receivedOn),

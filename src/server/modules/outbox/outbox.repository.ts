@@ -23,13 +23,21 @@ export async function enqueueEmail(db: Db | Tx, message: EmailMessage): Promise<
  * also run inside a larger statement (as a WITH query).
  */
 export function enqueueOnceEachStatement(kind: string, payloads: SQL): SQL {
-  return sql`with wanted as (${payloads}), waiting as (
-      select payload from outbox where kind = ${kind}::text and status = 'pending'
-        and payload in (select payload from wanted)
-      for update skip locked
+  // One waiting message per payload is locked, not all of them: a lock writes to its row, and under a
+  // burst of submissions several equal messages may wait (a concurrent caller holding one makes the
+  // next queue another), which the worker then handles as one (see lockDuplicates).
+  // The kind is written into the statement, not passed as a value: the server then estimates the
+  // statement the same for every run and keeps one plan for it (see openDatabase).
+  if (!/^[a-z-]+$/.test(kind)) throw new Error(`outbox kind ${kind} is not a plain name`);
+  const k = sql.raw(`'${kind}'::text`);
+  return sql`with wanted as (select distinct payload from (${payloads}) p), waiting as (
+      select w.payload from wanted w cross join lateral (
+        select 1 from outbox o where o.kind = ${k} and o.status = 'pending' and o.payload = w.payload
+        limit 1 for update skip locked
+      ) held
     )
     insert into outbox (kind, payload)
-    select distinct ${kind}::text, payload from wanted where payload not in (select payload from waiting)`;
+    select ${k}, payload from wanted where payload not in (select payload from waiting)`;
 }
 
 /** enqueueOnceEachStatement for one payload. */
