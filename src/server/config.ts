@@ -153,6 +153,12 @@ export interface AuthConfig {
   personalIdKey: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /**
+   * How long this process may answer from a session it resolved a moment ago instead of asking
+   * the database again (0: never). A sign-out, a changed membership or an erasure made in this
+   * process takes effect at once; one made in another process, within this many seconds.
+   */
+  sessionCacheSeconds: number;
 }
 
 function positiveInt(env: Env, name: string, fallback: number, max: number): number {
@@ -160,6 +166,15 @@ function positiveInt(env: Env, name: string, fallback: number, max: number): num
   if (value === undefined || value === '') return fallback;
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) {
     throw new ConfigError(name, `måste vara ett heltal 1–${max} (fick "${value}")`);
+  }
+  return Number(value);
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, max: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value) || Number(value) > max) {
+    throw new ConfigError(name, `måste vara ett heltal 0–${max} (fick "${value}")`);
   }
   return Number(value);
 }
@@ -243,5 +258,6 @@ function authConfig(env: Env, nodeEnv: Config['nodeEnv']): AuthConfig {
     ),
     sessionIdleMinutes: positiveInt(env, 'LOTSEN_SESSION_IDLE_MINUTES', 30, 24 * 60),
     sessionMaxHours: positiveInt(env, 'LOTSEN_SESSION_MAX_HOURS', 12, 24 * 30),
+    sessionCacheSeconds: wholeNumber(env, 'LOTSEN_SESSION_CACHE_SECONDS', 2, 60),
   };
 }

@@ -34,19 +34,23 @@ function exited(child: ChildProcess): Promise<number | null> {
 export async function startServer(env: Record<string, string>, port?: number): Promise<Server> {
   const p = port ?? (await freePort());
   const base = `http://127.0.0.1:${p}`;
-  const child = spawn(process.execPath, [BIN, 'start'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: String(p),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      // 1,000 submissions from one address in a minute: far over the front door's 20/min.
-      LOTSEN_RATE_LIMIT_FACTOR: '10000',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...(process.env.PROF ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.PROF}`] : []), BIN, 'start'],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: String(p),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        // 1,000 submissions from one address in a minute: far over the front door's 20/min.
+        LOTSEN_RATE_LIMIT_FACTOR: '10000',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   const keep = (d: Buffer) => {
     output = (output + d.toString()).slice(-20_000);

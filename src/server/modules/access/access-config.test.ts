@@ -38,6 +38,8 @@ describe('sign-in configuration from the environment', () => {
   it('refuses session timeouts that are not positive whole numbers', () => {
     expect(() => loadConfig({ LOTSEN_SESSION_IDLE_MINUTES: '0' })).toThrow(/LOTSEN_SESSION_IDLE_MINUTES/);
     expect(() => loadConfig({ LOTSEN_SESSION_MAX_HOURS: 'lång' })).toThrow(/LOTSEN_SESSION_MAX_HOURS/);
+    expect(() => loadConfig({ LOTSEN_SESSION_CACHE_SECONDS: '61' })).toThrow(/LOTSEN_SESSION_CACHE_SECONDS.*0–60/);
+    expect(loadConfig({ LOTSEN_SESSION_CACHE_SECONDS: '0' }).auth.sessionCacheSeconds).toBe(0);
   });
 
   it('maps claims from the environment, with the Swedish OIDC profile as the personnummer default', () => {
@@ -66,6 +68,7 @@ describe('sign-in configuration from the environment', () => {
       staff: null,
       sessionIdleMinutes: 30,
       sessionMaxHours: 12,
+      sessionCacheSeconds: 2,
     });
   });
 });

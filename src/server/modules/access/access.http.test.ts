@@ -3,7 +3,14 @@ import { buildTestApp } from '../../../../test/support/app.js';
 import { describeEachDatabase } from '../../../../test/support/databases.js';
 import { sessionFor, signInAs, TEST_SESSION_SETTINGS } from '../../../../test/support/sessions.js';
 import type { App } from '../../http/types.js';
-import { createSession, resolveSession, signIn } from './access.service.js';
+import {
+  chooseCompany,
+  createSession,
+  endSession,
+  type ResolvedSession,
+  resolveSession,
+  signIn,
+} from './access.service.js';
 import { DEV_ISSUER } from './demo-users.js';
 
 const MINUTE = 60_000;
@@ -129,6 +136,28 @@ describeEachDatabase('sessions, CSRF and sign-out', (database) => {
     expect(await resolveSession(db, second.token, TEST_SESSION_SETTINGS, at(20))).not.toBeNull();
     expect(await resolveSession(db, second.token, TEST_SESSION_SETTINGS, at(49))).not.toBeNull();
     expect(await resolveSession(db, second.token, TEST_SESSION_SETTINGS, at(49 + 31))).toBeNull();
+  });
+
+  it('answers from a session resolved a moment ago for sessionCacheSeconds, but a change made here takes effect at once', async () => {
+    const db = database().db;
+    const cached = { ...TEST_SESSION_SETTINGS, sessionCacheSeconds: 2 };
+    const amira = await signInAs(database(), 'foretagare-botkyrka');
+    const start = new Date();
+    const at = (ms: number) => new Date(start.getTime() + ms);
+    const first = await resolveSession(db, amira.token, cached, at(0));
+    expect(first?.principal.actingCompany).toBe('5599000014');
+    // Another process changes the session (as SQL here): this one answers from what it resolved…
+    await database().query('update sessions set acting_orgnr = null where user_id = $1', [amira.userId]);
+    expect(await resolveSession(db, amira.token, cached, at(1_500))).toBe(first);
+    // …until the seconds have passed, and never without the cache.
+    expect((await resolveSession(db, amira.token, cached, at(2_100)))?.principal.actingCompany).toBeNull();
+    expect((await resolveSession(db, amira.token, TEST_SESSION_SETTINGS, at(0)))?.principal.actingCompany).toBeNull();
+    // A change made through this process (choosing the company, signing out) is seen at once.
+    await resolveSession(db, amira.token, cached, at(2_200));
+    await chooseCompany(db, first as ResolvedSession, '559900-0014', 'lotsen-development-personal-id-key-not-secret');
+    expect((await resolveSession(db, amira.token, cached, at(2_300)))?.principal.actingCompany).toBe('5599000014');
+    await endSession(db, (first as ResolvedSession).idHash);
+    expect(await resolveSession(db, amira.token, cached, at(2_400))).toBeNull();
   });
 
   it('logs out: the session is gone, the cookie cleared, and the IdP logout URL given', async () => {

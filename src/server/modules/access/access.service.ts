@@ -28,7 +28,8 @@ import { DEMO_USERS, DEV_ISSUER } from './demo-users.js';
 const Organisationsnummer = OrganisationsnummerModule as unknown as typeof OrganisationsnummerModule.default;
 const Personnummer = PersonnummerModule as unknown as typeof PersonnummerModule.default;
 
-type SessionSettings = Pick<AuthConfig, 'sessionIdleMinutes' | 'sessionMaxHours'>;
+type SessionSettings = Pick<AuthConfig, 'sessionIdleMinutes' | 'sessionMaxHours'> &
+  Partial<Pick<AuthConfig, 'sessionCacheSeconds'>>;
 
 /** The cookie's value is a random token; the database holds only its hash. */
 export function hashSessionToken(token: string): string {
@@ -157,9 +158,23 @@ export interface ResolvedSession {
 // Writing last-seen on every request would turn each read into a write; once a minute is enough.
 const TOUCH_AFTER_MS = 60_000;
 
+/** Sessions this process resolved a moment ago, by database and token hash (see sessionCacheSeconds). */
+let recentlyResolved = new WeakMap<Db, Map<string, { session: ResolvedSession; until: number }>>();
+const MAX_RECENT_SESSIONS = 10_000;
+
+/**
+ * Forgets every session this process resolved recently: called on each write that changes what a
+ * session means (sign-out, acting company, memberships, the user), so that it takes effect here at
+ * once. Another process sees it within its sessionCacheSeconds.
+ */
+export function forgetResolvedSessions(): void {
+  recentlyResolved = new WeakMap();
+}
+
 /**
  * The live session behind a cookie token, with the principal as the database has it now (a
- * deactivated membership takes effect on the next request). Null when unknown or expired.
+ * deactivated membership takes effect on the next request; in another process, within
+ * `settings.sessionCacheSeconds`). Null when unknown or expired.
  */
 export async function resolveSession(
   db: Db,
@@ -168,6 +183,28 @@ export async function resolveSession(
   now: Date = new Date(),
 ): Promise<ResolvedSession | null> {
   const idHash = hashSessionToken(token);
+  const keepMs = (settings.sessionCacheSeconds ?? 0) * 1000;
+  let recent = recentlyResolved.get(db);
+  const hit = recent?.get(idHash);
+  if (hit && now.getTime() < hit.until && now < hit.session.expiresAt) return hit.session;
+  const resolved = await resolveFromDatabase(db, idHash, settings, now);
+  if (keepMs > 0) {
+    if (!recent) recentlyResolved.set(db, (recent = new Map()));
+    if (!resolved) recent.delete(idHash);
+    else {
+      if (recent.size >= MAX_RECENT_SESSIONS) recent.clear();
+      recent.set(idHash, { session: resolved, until: now.getTime() + keepMs });
+    }
+  }
+  return resolved;
+}
+
+async function resolveFromDatabase(
+  db: Db,
+  idHash: string,
+  settings: SessionSettings,
+  now: Date,
+): Promise<ResolvedSession | null> {
   const found = await repo.findLiveSessionWithUser(db, idHash, now);
   if (!found || found.user.erasedAt) return null;
   const { session, user, memberships } = found;
@@ -195,6 +232,7 @@ export async function resolveSession(
  */
 export async function endSession(db: Db, idHash: string): Promise<{ issuer: string } | null> {
   const row = await repo.deleteSession(db, idHash);
+  forgetResolvedSessions();
   return row ? { issuer: row.issuer } : null;
 }
 
@@ -265,6 +303,7 @@ export async function chooseCompany(
     ]);
   }
   await repo.setActingCompany(db, session.idHash, orgnr);
+  forgetResolvedSessions();
 }
 
 // ---- Organisation admin ----
@@ -329,7 +368,7 @@ export async function addStaff(
     throw new AppError('organisation_not_found', `Organisationen ${organisationId} finns inte`);
   }
   await assertUnit(db, organisationId, input.unitId);
-  return db.transaction(async (tx) => {
+  const added = await db.transaction(async (tx) => {
     let user = input.subject ? await repo.findUserBySubject(tx, staffIssuer, input.subject) : undefined;
     if (!user && input.email) {
       const known = await repo.findStaffByEmail(tx, input.email);
@@ -353,6 +392,8 @@ export async function addStaff(
     });
     return toStaffMember({ membership, user });
   });
+  forgetResolvedSessions();
+  return added;
 }
 
 /** Sets role and unit, or deactivates (access ends with the person's next request). */
@@ -386,6 +427,7 @@ export async function updateStaff(
     ...(patch.unitId !== undefined ? { unitId: patch.unitId } : {}),
     ...(patch.active !== undefined ? { active: patch.active } : {}),
   });
+  forgetResolvedSessions();
   const user = await repo.findUser(db, saved.userId);
   return toStaffMember({ membership: saved, user: user as repo.UserRow });
 }
@@ -458,6 +500,7 @@ export async function eraseMe(db: Db, principal: Principal): Promise<string[]> {
     }
     await repo.deleteSessionsOf(tx, principal.userId);
   });
+  forgetResolvedSessions();
   return KEPT_ON_ERASURE;
 }
 
@@ -485,6 +528,7 @@ export async function seedDemoUsers(db: Db, personalIdKey?: string): Promise<num
       }
     }
   });
+  forgetResolvedSessions();
   return DEMO_USERS.length;
 }
 

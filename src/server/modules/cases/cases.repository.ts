@@ -247,65 +247,105 @@ export interface InboxFilter {
 }
 
 /**
- * The inbox's conditions, with every value a placeholder: `shape` names what the SQL depends on, so
- * that each shape of query is built once (see prepared) and `values` fills it in.
+ * What an inbox query's SQL depends on (`shape`: which conditions, how many scopes of which kind)
+ * and the values that fill its placeholders. Cheap: no SQL is built here, so that a request whose
+ * shape was seen before only fills in values (see prepared).
  */
-function inboxWhere(filter: InboxFilter): { where: SQL | undefined; shape: string; values: Record<string, unknown> } {
-  const conditions: (SQL | undefined)[] = [];
+function inboxShape(filter: InboxFilter): { shape: string; values: Record<string, unknown> } {
   const shape: string[] = [];
   const values: Record<string, unknown> = {};
-  const value = (name: string, v: unknown) => {
-    values[name] = v;
-    return sql.placeholder(name);
-  };
   if (filter.scopes !== 'all') {
     const shared = filter.sharedCaseIds ?? [];
-    if (filter.scopes.length === 0 && shared.length === 0) return { where: sql`false`, shape: 'nothing', values };
+    if (filter.scopes.length === 0 && shared.length === 0) return { shape: 'nothing', values };
     shape.push(`scopes:${filter.scopes.map((s) => (s.unitId === null ? 'o' : 'u')).join('')}`);
+    filter.scopes.forEach((s, i) => {
+      values[`org${i}`] = s.organisationId;
+      if (s.unitId !== null) values[`unit${i}`] = s.unitId;
+    });
+    if (shared.length > 0) {
+      shape.push('shared');
+      values.shared = shared;
+    }
+  }
+  if (filter.companyOrgnr) {
+    shape.push('company');
+    values.company = filter.companyOrgnr;
+  }
+  if (filter.status) {
+    shape.push('status');
+    values.status = filter.status;
+  }
+  if (filter.overdueOn) {
+    shape.push('overdue');
+    values.overdueOn = filter.overdueOn;
+  }
+  if (filter.assignee === null) shape.push('unassigned');
+  else if (filter.assignee) {
+    shape.push('assignee');
+    values.assignee = filter.assignee;
+  }
+  if (filter.offeringId) {
+    shape.push('offering');
+    values.offering = filter.offeringId;
+  }
+  if (filter.municipality) {
+    shape.push('municipality');
+    values.municipality = filter.municipality;
+  }
+  return { shape: shape.join(','), values };
+}
+
+/** The inbox's conditions for a filter of this shape, every value a placeholder named as in inboxShape. */
+function inboxWhere(filter: InboxFilter): SQL | undefined {
+  const p = (name: string) => sql.placeholder(name);
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.scopes !== 'all') {
+    const shared = filter.sharedCaseIds ?? [];
+    if (filter.scopes.length === 0 && shared.length === 0) return sql`false`;
     conditions.push(
       or(
         ...filter.scopes.map((s, i) =>
           s.unitId === null
-            ? eq(cases.organisationId, value(`org${i}`, s.organisationId))
-            : and(
-                eq(cases.organisationId, value(`org${i}`, s.organisationId)),
-                eq(cases.unitId, value(`unit${i}`, s.unitId)),
-              ),
+            ? eq(cases.organisationId, p(`org${i}`))
+            : and(eq(cases.organisationId, p(`org${i}`)), eq(cases.unitId, p(`unit${i}`))),
         ),
-        ...(shared.length > 0 ? [sql`${cases.id} = any(${value('shared', shared)}::uuid[])`] : []),
+        ...(shared.length > 0 ? [sql`${cases.id} = any(${p('shared')}::uuid[])`] : []),
       ),
     );
-    if (shared.length > 0) shape.push('shared');
   }
-  if (filter.companyOrgnr) {
-    shape.push('company');
-    conditions.push(eq(cases.companyOrgnr, value('company', filter.companyOrgnr)));
-  } else conditions.push(visibleToStaff(cases));
-  if (filter.status) {
-    shape.push('status');
-    conditions.push(eq(cases.status, value('status', filter.status)));
-  }
-  if (filter.overdueOn) {
-    shape.push('overdue');
-    conditions.push(and(lt(cases.dueOn, value('overdueOn', filter.overdueOn)), isNull(cases.closedAt)));
-  }
-  if (filter.assignee === null) {
-    shape.push('unassigned');
-    conditions.push(isNull(cases.assigneeId));
-  } else if (filter.assignee) {
-    shape.push('assignee');
-    conditions.push(eq(cases.assigneeId, value('assignee', filter.assignee)));
-  }
-  if (filter.offeringId) {
-    shape.push('offering');
-    conditions.push(eq(cases.offeringId, value('offering', filter.offeringId)));
-  }
-  if (filter.municipality) {
-    shape.push('municipality');
-    conditions.push(eq(cases.municipality, value('municipality', filter.municipality)));
-  }
-  return { where: and(...conditions), shape: shape.join(','), values };
+  if (filter.companyOrgnr) conditions.push(eq(cases.companyOrgnr, p('company')));
+  else conditions.push(visibleToStaff(cases));
+  if (filter.status) conditions.push(eq(cases.status, p('status')));
+  if (filter.overdueOn) conditions.push(and(lt(cases.dueOn, p('overdueOn')), isNull(cases.closedAt)));
+  if (filter.assignee === null) conditions.push(isNull(cases.assigneeId));
+  else if (filter.assignee) conditions.push(eq(cases.assigneeId, p('assignee')));
+  if (filter.offeringId) conditions.push(eq(cases.offeringId, p('offering')));
+  if (filter.municipality) conditions.push(eq(cases.municipality, p('municipality')));
+  return and(...conditions);
 }
+
+/** What a list shows of a case (see toSummary): a page reads these, not every column. */
+const summaryColumns = {
+  id: cases.id,
+  diarienummer: cases.diarienummer,
+  organisationId: cases.organisationId,
+  unitId: cases.unitId,
+  offeringId: cases.offeringId,
+  caseType: cases.caseType,
+  status: cases.status,
+  companyName: cases.companyName,
+  municipality: cases.municipality,
+  subject: cases.subject,
+  assigneeId: cases.assigneeId,
+  receivedOn: cases.receivedOn,
+  dueOn: cases.dueOn,
+  emailVerifiedAt: cases.emailVerifiedAt,
+  submittedBy: cases.submittedBy,
+  version: cases.version,
+  updatedAt: cases.updatedAt,
+};
+
+export type CaseSummaryRow = Pick<CaseRow, keyof typeof summaryColumns>;
 
 /** How far past the page's start the count goes before it stops (see CaseListResponse). */
 export const COUNT_PAST_PAGE = 200;
@@ -323,13 +363,13 @@ export async function listCases(
   page: { limit: number; offset: number },
   countPastPage = COUNT_PAST_PAGE,
 ) {
-  const { where, shape, values } = inboxWhere(filter);
+  const { shape, values } = inboxShape(filter);
   // Every order ends in the id, so paging is stable, and each has an index that reads one page.
   const sort = filter.sort ?? 'due';
   const countLimit = page.offset + Math.max(page.limit, countPastPage);
   // The count reads in the page's order, so that it walks the same index as the page, whatever plan
   // the server keeps for the statement.
-  const counted = () =>
+  const counted = (where: SQL | undefined) =>
     sql<number>`(select count(*)::int from (${db
       .select({ one: sql`1` })
       .from(cases)
@@ -337,24 +377,32 @@ export async function listCases(
       .orderBy(...ORDERS[sort])
       .limit(sql.placeholder('countLimit'))}) as counted)`;
   // The page and the count in one round trip (the count is evaluated once, as an InitPlan).
-  const pageQuery = prepared(db, `cases.list:${sort}:${shape}`, (name) =>
-    db
-      .select({ ...getTableColumns(cases), counted: counted() })
+  const pageQuery = prepared(db, `cases.list:${sort}:${shape}`, (name) => {
+    const where = inboxWhere(filter);
+    return db
+      .select({ ...summaryColumns, counted: counted(where) })
       .from(cases)
       .where(where)
       .orderBy(...ORDERS[sort])
       .limit(sql.placeholder('limit'))
       .offset(sql.placeholder('offset'))
-      .prepare(name),
-  );
+      .prepare(name);
+  });
   const fill = { ...values, countLimit: countLimit + 1 };
   const found = await pageQuery.execute({ ...fill, ...page });
-  // A page past the end has no row to carry the count.
+  // A page past the end (or an empty list) has no row to carry the count.
   const n =
     found[0]?.counted ??
-    (await db.select({ n: counted() }).from(sql`(select 1) as one`).prepare('').execute(fill))[0]?.n ??
+    (
+      await prepared(db, `cases.count:${sort}:${shape}`, (name) =>
+        db
+          .select({ n: counted(inboxWhere(filter)) })
+          .from(sql`(select 1) as one`)
+          .prepare(name),
+      ).execute(fill)
+    )[0]?.n ??
     0;
-  const rows: CaseRow[] = found.map(({ counted: _, ...row }) => row);
+  const rows: CaseSummaryRow[] = found.map(({ counted: _, ...row }) => row);
   return { rows, total: Math.min(n, countLimit), totalIsLowerBound: n > countLimit };
 }
 
@@ -500,26 +548,23 @@ export async function sharedCaseIds(
   if (scopes.length === 0) return [];
   const orgs = [...new Set(scopes.map((s) => s.organisationId))];
   // One round trip: the parts at these organisations, and the full referrals to them.
-  const rows = await db
-    .select({
-      caseId: caseParts.caseId,
-      via: sql<'part' | 'referral'>`'part'`,
-      organisationId: caseParts.organisationId,
-      unitId: caseParts.unitId,
-    })
-    .from(caseParts)
-    .where(inArray(caseParts.organisationId, orgs))
-    .union(
-      db
-        .select({
-          caseId: caseReferrals.caseId,
-          via: sql<'part' | 'referral'>`'referral'`,
-          organisationId: caseReferrals.toOrganisationId,
-          unitId: sql<string | null>`null::text`,
-        })
-        .from(caseReferrals)
-        .where(and(eq(caseReferrals.mode, 'full'), inArray(caseReferrals.toOrganisationId, orgs))),
-    );
+  const query = preparedStatement(
+    db,
+    'cases.shared',
+    () => sql`select ${caseParts.caseId} as "caseId", 'part' as via, ${caseParts.organisationId} as "organisationId",
+        ${caseParts.unitId} as "unitId"
+      from ${caseParts} where ${caseParts.organisationId} = any(${sql.placeholder('orgs')}::text[])
+      union all
+      select ${caseReferrals.caseId}, 'referral', ${caseReferrals.toOrganisationId}, null
+      from ${caseReferrals}
+      where ${caseReferrals.mode} = 'full' and ${caseReferrals.toOrganisationId} = any(${sql.placeholder('orgs')}::text[])`,
+  );
+  const rows = await query.execute<{
+    caseId: string;
+    via: 'part' | 'referral';
+    organisationId: string;
+    unitId: string | null;
+  }>({ orgs });
   // A part is seen at its organisation, or its unit; a referral by the whole receiving organisation.
   const seen = rows.filter(
     (r) =>

@@ -60,7 +60,7 @@ function workflowOf(all: Map<string, Workflow>, caseType: string): Workflow {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 function toSummary(
-  row: repo.CaseRow,
+  row: repo.CaseSummaryRow,
   workflow: Workflow,
   names: { organisations: Map<string, string>; offerings: Map<string, string> },
   today: string,
