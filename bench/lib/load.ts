@@ -1,9 +1,10 @@
 /**
- * A small HTTP load loop (what autocannon does, without the dependency): `connections` keep-alive
- * connections, each sending its next request when the last one answered, for `seconds`.
+ * HTTP load with autocannon: `connections` keep-alive connections, each sending its next request
+ * when the last one answered, for `seconds` (after a short warm-up that is not counted). `next(i)`
+ * makes the i-th request, so each may differ (an idempotency key, a session). Latencies are each
+ * response's own time in milliseconds (autocannon's histogram keeps whole milliseconds only).
  */
-import http from 'node:http';
-import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
 
 export interface LoadRequest {
   method?: string;
@@ -28,31 +29,54 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
 }
 
-function once(agent: http.Agent, base: URL, r: LoadRequest): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        agent,
-        host: base.hostname,
-        port: base.port,
-        method: r.method ?? 'GET',
-        path: r.path,
-        headers: {
-          ...(r.body !== undefined
-            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(r.body) }
-            : {}),
-          ...r.headers,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(r.body);
+interface Run {
+  latencies: number[];
+  statuses: Record<string, number>;
+  errors: number;
+  seconds: number;
+}
+
+function run(base: string, next: () => LoadRequest, connections: number, seconds: number): Promise<Run> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  const started = performance.now();
+  let finished: (error: Error | null) => void = () => {};
+  const done = new Promise<Run>((resolve, reject) => {
+    finished = (error) =>
+      error ? reject(error) : resolve({ latencies, statuses, errors, seconds: (performance.now() - started) / 1000 });
   });
+  const instance = autocannon(
+    {
+      url: base,
+      connections,
+      duration: seconds,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const r = next();
+            return {
+              ...request,
+              method: (r.method ?? 'GET') as autocannon.Request['method'],
+              path: r.path,
+              headers: { ...(r.body !== undefined ? { 'content-type': 'application/json' } : {}), ...r.headers },
+              ...(r.body !== undefined ? { body: r.body } : {}),
+            };
+          },
+        },
+      ],
+    },
+    (error) => finished(error),
+  );
+  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    latencies.push(ms);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    if (status >= 400) errors++;
+  });
+  instance.on('reqError', () => {
+    errors++;
+  });
+  return done;
 }
 
 /** Runs `next(i)` requests against `base` on `connections` connections for `seconds` (after a short warm-up). */
@@ -61,43 +85,17 @@ export async function load(
   next: (i: number) => LoadRequest,
   options: { connections: number; seconds: number; warmupSeconds?: number },
 ): Promise<LoadResult> {
-  const url = new URL(base);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   let i = 0;
-  const run = async (seconds: number, record: boolean) => {
-    const latencies: number[] = [];
-    const statuses: Record<string, number> = {};
-    let errors = 0;
-    const end = performance.now() + seconds * 1000;
-    const worker = async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        try {
-          const status = await once(agent, url, next(i++));
-          if (record) {
-            latencies.push(performance.now() - t);
-            statuses[status] = (statuses[status] ?? 0) + 1;
-            if (status >= 400) errors++;
-          }
-        } catch {
-          errors++;
-        }
-      }
-    };
-    const started = performance.now();
-    await Promise.all(Array.from({ length: options.connections }, worker));
-    return { latencies, statuses, errors, elapsed: (performance.now() - started) / 1000 };
-  };
-  await run(options.warmupSeconds ?? 2, false);
-  const { latencies, statuses, errors, elapsed } = await run(options.seconds, true);
-  agent.destroy();
+  const request = () => next(i++);
+  await run(base, request, options.connections, options.warmupSeconds ?? 2);
+  const { latencies, statuses, errors, seconds } = await run(base, request, options.connections, options.seconds);
   latencies.sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 100) / 100;
   return {
     requests: latencies.length,
     errors,
     statuses,
-    perSecond: round((latencies.length - errors) / elapsed),
+    perSecond: round((latencies.length - errors) / seconds),
     p50: round(percentile(latencies, 0.5)),
     p95: round(percentile(latencies, 0.95)),
     p99: round(percentile(latencies, 0.99)),

@@ -36,7 +36,11 @@ export async function startServer(env: Record<string, string>, port?: number): P
   const base = `http://127.0.0.1:${p}`;
   const child = spawn(
     process.execPath,
-    [...(process.env.PROF ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.PROF}`] : []), BIN, 'start'],
+    [
+      ...(process.env.BENCH_CPU_PROF ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      BIN,
+      'start',
+    ],
     {
       env: {
         ...process.env,

@@ -29,3 +29,39 @@ export class ProcessCache<T> {
     this.entries.delete(db);
   }
 }
+
+/**
+ * Like ProcessCache, for data looked up by a key (e.g. the cases shared with a set of
+ * organisations), kept in this process per database and key for `maxAgeMs`, at most `maxKeys`
+ * keys. A write made by this process clears it at once; another process's, within `maxAgeMs`.
+ */
+export class KeyedProcessCache<T> {
+  private entries = new WeakMap<Db, Map<string, { until: number; value: Promise<T> }>>();
+
+  constructor(
+    private readonly load: (db: Db, key: string) => Promise<T>,
+    private readonly maxAgeMs: number,
+    private readonly maxKeys = 1000,
+  ) {}
+
+  get(db: Db, key: string): Promise<T> {
+    let keys = this.entries.get(db);
+    const entry = keys?.get(key);
+    const now = Date.now();
+    if (entry && now < entry.until) return entry.value;
+    if (!keys) this.entries.set(db, (keys = new Map()));
+    if (keys.size >= this.maxKeys) keys.clear();
+    const value = this.load(db, key);
+    keys.set(key, { until: now + this.maxAgeMs, value });
+    // A failed load is not kept: the next request tries again.
+    value.catch(() => {
+      if (keys.get(key)?.value === value) keys.delete(key);
+    });
+    return value;
+  }
+
+  /** Forgets every key of every database (a write in one transaction may concern any of them). */
+  clear(): void {
+    this.entries = new WeakMap();
+  }
+}

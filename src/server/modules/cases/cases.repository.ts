@@ -324,28 +324,75 @@ function inboxWhere(filter: InboxFilter): SQL | undefined {
   return and(...conditions);
 }
 
-/** What a list shows of a case (see toSummary): a page reads these, not every column. */
+/**
+ * What a list shows of a case (see toSummary), as plain values: a page reads these, not every
+ * column, and as text the database formats (dates, the update time in ISO 8601), so that a row
+ * needs no mapping on the way out.
+ */
 const summaryColumns = {
-  id: cases.id,
-  diarienummer: cases.diarienummer,
-  organisationId: cases.organisationId,
-  unitId: cases.unitId,
-  offeringId: cases.offeringId,
-  caseType: cases.caseType,
-  status: cases.status,
-  companyName: cases.companyName,
-  municipality: cases.municipality,
-  subject: cases.subject,
-  assigneeId: cases.assigneeId,
-  receivedOn: cases.receivedOn,
-  dueOn: cases.dueOn,
-  emailVerifiedAt: cases.emailVerifiedAt,
-  submittedBy: cases.submittedBy,
-  version: cases.version,
-  updatedAt: cases.updatedAt,
+  id: sql<string>`${cases.id}`.as('id'),
+  diarienummer: sql<string>`${cases.diarienummer}`.as('diarienummer'),
+  organisationId: sql<string>`${cases.organisationId}`.as('organisationId'),
+  unitId: sql<string | null>`${cases.unitId}`.as('unitId'),
+  offeringId: sql<string>`${cases.offeringId}`.as('offeringId'),
+  caseType: sql<string>`${cases.caseType}`.as('caseType'),
+  status: sql<string>`${cases.status}`.as('status'),
+  companyName: sql<string | null>`${cases.companyName}`.as('companyName'),
+  municipality: sql<string | null>`${cases.municipality}`.as('municipality'),
+  subject: sql<string>`${cases.subject}`.as('subject'),
+  assigneeId: sql<string | null>`${cases.assigneeId}`.as('assigneeId'),
+  receivedOn: sql<string>`${cases.receivedOn}::text`.as('receivedOn'),
+  dueOn: sql<string>`${cases.dueOn}::text`.as('dueOn'),
+  awaitingVerification: sql<boolean>`(${cases.emailVerifiedAt} is null and ${cases.submittedBy} is null)`.as(
+    'awaitingVerification',
+  ),
+  version: sql<number>`${cases.version}`.as('version'),
+  updatedAt: sql<string>`to_char(${cases.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as(
+    'updatedAt',
+  ),
 };
 
-export type CaseSummaryRow = Pick<CaseRow, keyof typeof summaryColumns>;
+export interface CaseSummaryRow {
+  id: string;
+  diarienummer: string;
+  organisationId: string;
+  unitId: string | null;
+  offeringId: string;
+  caseType: string;
+  status: string;
+  companyName: string | null;
+  municipality: string | null;
+  subject: string;
+  assigneeId: string | null;
+  receivedOn: string;
+  dueOn: string;
+  awaitingVerification: boolean;
+  version: number;
+  /** ISO 8601, UTC. */
+  updatedAt: string;
+}
+
+/** A whole case as a list shows it. */
+export function summaryRowOf(row: CaseRow): CaseSummaryRow {
+  return {
+    id: row.id,
+    diarienummer: row.diarienummer,
+    organisationId: row.organisationId,
+    unitId: row.unitId,
+    offeringId: row.offeringId,
+    caseType: row.caseType,
+    status: row.status,
+    companyName: row.companyName,
+    municipality: row.municipality,
+    subject: row.subject,
+    assigneeId: row.assigneeId,
+    receivedOn: row.receivedOn,
+    dueOn: row.dueOn,
+    awaitingVerification: row.emailVerifiedAt === null && row.submittedBy === null,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
 
 /** How far past the page's start the count goes before it stops (see CaseListResponse). */
 export const COUNT_PAST_PAGE = 200;
@@ -377,29 +424,28 @@ export async function listCases(
       .orderBy(...ORDERS[sort])
       .limit(sql.placeholder('countLimit'))}) as counted)`;
   // The page and the count in one round trip (the count is evaluated once, as an InitPlan).
-  const pageQuery = prepared(db, `cases.list:${sort}:${shape}`, (name) => {
+  const pageQuery = preparedStatement(db, `cases.list:${sort}:${shape}`, () => {
     const where = inboxWhere(filter);
     return db
-      .select({ ...summaryColumns, counted: counted(where) })
+      .select({ ...summaryColumns, counted: counted(where).as('counted') })
       .from(cases)
       .where(where)
       .orderBy(...ORDERS[sort])
       .limit(sql.placeholder('limit'))
       .offset(sql.placeholder('offset'))
-      .prepare(name);
+      .getSQL();
   });
   const fill = { ...values, countLimit: countLimit + 1 };
-  const found = await pageQuery.execute({ ...fill, ...page });
+  const found = await pageQuery.execute<CaseSummaryRow & { counted: number }>({ ...fill, ...page });
   // A page past the end (or an empty list) has no row to carry the count.
   const n =
     found[0]?.counted ??
     (
-      await prepared(db, `cases.count:${sort}:${shape}`, (name) =>
-        db
-          .select({ n: counted(inboxWhere(filter)) })
-          .from(sql`(select 1) as one`)
-          .prepare(name),
-      ).execute(fill)
+      await preparedStatement(
+        db,
+        `cases.count:${sort}:${shape}`,
+        () => sql`select ${counted(inboxWhere(filter))} as n`,
+      ).execute<{ n: number }>(fill)
     )[0]?.n ??
     0;
   const rows: CaseSummaryRow[] = found.map(({ counted: _, ...row }) => row);

@@ -11,7 +11,7 @@ import type {
 import type { OfferingResponse } from '../../../contracts/catalogue.js';
 import type { Db, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { ProcessCache } from '../../db/process-cache.js';
+import { KeyedProcessCache, ProcessCache } from '../../db/process-cache.js';
 import { AppError } from '../../errors.js';
 import { uuid7 } from '../../lib/uuid7.js';
 import { mayAdministerOrganisation, type Principal } from '../access/access.policies.js';
@@ -45,6 +45,16 @@ const workflowCache = new ProcessCache(async (db: Db) => {
   for (const row of await repo.workflowDefinitions(db)) map.set(row.caseType, row.definition as Workflow);
   return map;
 });
+
+/**
+ * Other organisations' cases shared with an inbox's scopes through a part or a full referral, by
+ * the scopes as JSON: asked for on every inbox page, so kept for two seconds (a part or referral
+ * made in this process clears it at once; one made in another shows within the two seconds).
+ */
+const sharedCases = new KeyedProcessCache(
+  (db, scopes: string) => repo.sharedCaseIds(db, JSON.parse(scopes) as Parameters<typeof repo.sharedCaseIds>[1]),
+  2_000,
+);
 
 /** Every case type's workflow, as the database holds them (kept in this process: see ProcessCache). */
 function workflows(db: Db | Tx): Promise<Map<string, Workflow>> {
@@ -86,9 +96,9 @@ function toSummary(
     receivedOn: row.receivedOn,
     dueOn: row.dueOn,
     overdue: !status.final && row.dueOn < today,
-    awaitingVerification: row.emailVerifiedAt === null && row.submittedBy === null,
+    awaitingVerification: row.awaitingVerification,
     version: row.version,
-    updatedAt: row.updatedAt.toISOString(),
+    updatedAt: row.updatedAt,
   };
 }
 
@@ -146,7 +156,7 @@ async function present(
   const today = todayInSweden();
   const org = (id: string) => ({ id, name: organisations.get(id) ?? id });
   return {
-    ...toSummary(row, workflow, names, today),
+    ...toSummary(repo.summaryRowOf(row), workflow, names, today),
     parts: parts.map((p) => {
       const partFlow = workflowOf(all, p.caseType);
       const status = partFlow.statuses.find((x) => x.code === p.status) ?? {
@@ -596,7 +606,7 @@ export async function listInbox(db: Db, principal: Principal, query: InboxQuery)
     db,
     {
       scopes,
-      ...(scopes !== 'all' ? { sharedCaseIds: await repo.sharedCaseIds(db, scopes) } : {}),
+      ...(scopes !== 'all' ? { sharedCaseIds: await sharedCases.get(db, JSON.stringify(scopes)) } : {}),
       ...(query.status ? { status: query.status } : {}),
       ...(query.overdue ? { overdueOn: today } : {}),
       ...(query.assignee
@@ -982,6 +992,7 @@ export async function splitCase(
     }
     await repo.updateCase(tx, id, {});
   });
+  sharedCases.clear();
   return present(db, (await repo.findCase(db, id)) as repo.CaseRow, 'staff');
 }
 
@@ -1225,6 +1236,7 @@ export async function referCase(
     });
     await repo.updateCase(tx, id, {});
   });
+  sharedCases.clear();
   // A referral is a routing correction: the router learns where such needs belong.
   await correctRouting(db, {
     text: row.description,

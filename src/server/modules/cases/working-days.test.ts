@@ -35,5 +35,11 @@ describe('handläggningstid in Swedish working days', () => {
 
   it('gives today in Swedish time, also just after midnight UTC+1', () => {
     expect(todayInSweden(new Date('2026-11-22T23:30:00Z'))).toBe('2026-11-23');
+    // The last second of a Swedish day and the first of the next, asked one after the other.
+    expect(todayInSweden(new Date('2026-11-22T22:59:00Z'))).toBe('2026-11-22');
+    expect(todayInSweden(new Date('2026-11-22T22:59:59.999Z'))).toBe('2026-11-22');
+    expect(todayInSweden(new Date('2026-11-22T23:00:00Z'))).toBe('2026-11-23');
+    expect(todayInSweden(new Date('2026-06-30T21:59:59Z'))).toBe('2026-06-30');
+    expect(todayInSweden(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
   });
 });

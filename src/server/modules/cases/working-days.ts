@@ -81,7 +81,17 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
 // Making a formatter is far dearer than using one.
 const swedishDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
 
+// Sweden's offset from UTC is whole hours, so its date changes only on a whole minute: the date of
+// the last minute asked for is kept.
+let lastMinute = Number.NaN;
+let lastDate = '';
+
 /** Today's date in Sweden. */
 export function todayInSweden(now: Date = new Date()): IsoDate {
-  return swedishDate.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = swedishDate.format(now);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
