@@ -247,6 +247,43 @@ function describe_outbox(database: () => ReturnType<Parameters<Parameters<typeof
     expect(await drainOutbox(db, mailer)).toBe(0);
   });
 
+  it('sends e-mails in batches at the same time; one that fails stays pending while the others are sent', async () => {
+    const { db } = database();
+    while ((await drainOutbox(db, { send: async () => {} })) > 0) {}
+    for (const name of ['ett', 'två', 'tre', 'fyra', 'fem']) {
+      await cases.submitCase(
+        db,
+        company('5560360793'),
+        submission({ contact: { name, email: `${name === 'två' ? 'tva' : name}@batch.example` } }),
+        { links },
+      );
+    }
+    const sent: string[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const mailer = {
+      async send(message: { to: string }) {
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        await new Promise((r) => setTimeout(r, 20));
+        inFlight--;
+        if (message.to === 'tre@batch.example') throw new Error('550 mailbox unavailable');
+        sent.push(message.to);
+      },
+    };
+    // Five e-mails (and any statistics refresh the submissions queued).
+    expect(await drainOutbox(db, mailer)).toBeGreaterThanOrEqual(5);
+    expect(mostInFlight).toBe(5);
+    expect(sent.sort()).toEqual(['ett', 'fem', 'fyra', 'tva'].map((n) => `${n}@batch.example`));
+    const failed = (await listByStatus(db, 'pending')).filter((m) =>
+      JSON.stringify(m.payload).includes('@batch.example'),
+    );
+    expect(failed.map((m) => [(m.payload as { to: string }).to, m.attempts, m.lastError])).toEqual([
+      ['tre@batch.example', 1, '550 mailbox unavailable'],
+    ]);
+    expect(await drainOutbox(db, mailer)).toBe(0); // the failed one waits for its retry time
+  });
+
   it('retries a failing send with backoff and keeps it pending, not lost', async () => {
     const { db } = database();
     await cases.submitCase(

@@ -46,15 +46,18 @@ export async function enqueueOnce(db: Db | Tx, kind: string, payload: Record<str
 }
 
 /**
- * Claims due messages for this worker, e-mail before other kinds and otherwise oldest first: row
- * locks with SKIP LOCKED, so several processes draining the same outbox never take the same message.
+ * Claims due messages for this worker (of one kind, if given), e-mail before other kinds and
+ * otherwise oldest first: row locks with SKIP LOCKED, so several processes draining the same outbox
+ * never take the same message.
  */
-export async function claimDue(tx: Tx, limit: number): Promise<OutboxRow[]> {
+export async function claimDue(tx: Tx, limit: number, kind?: string): Promise<OutboxRow[]> {
   return (
     tx
       .select()
       .from(outbox)
-      .where(sql`${outbox.status} = 'pending' and ${outbox.nextAttemptAt} <= now()`)
+      .where(
+        sql`${outbox.status} = 'pending' and ${outbox.nextAttemptAt} <= now()${kind ? sql` and ${outbox.kind} = ${kind}` : sql``}`,
+      )
       // E-mail first: a company waiting for its receipt should not wait for a long recomputation.
       .orderBy(sql`(${outbox.kind} <> 'email')`, outbox.id)
       .limit(limit)
@@ -83,6 +86,15 @@ export async function lockDuplicates(tx: Tx, message: OutboxRow): Promise<number
     )
     .for('update', { skipLocked: true });
   return rows.map((r) => r.id);
+}
+
+/** Marks these messages sent, each counting one more attempt. */
+export async function markSentAll(tx: Tx, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(outbox)
+    .set({ status: 'sent', sentAt: new Date(), attempts: sql`${outbox.attempts} + 1` })
+    .where(inArray(outbox.id, ids));
 }
 
 export async function markSentWith(tx: Tx, ids: number[]): Promise<void> {

@@ -15,20 +15,44 @@ export function retryAt(attemptsSoFar: number, now: Date = new Date()): Date | n
   return new Date(now.getTime() + 30_000 * 2 ** (attempt - 1));
 }
 
+/** How many e-mails one transaction claims and sends together (over the pooled SMTP connections). */
+export const EMAIL_BATCH = 10;
+
 /**
  * Handles what is due, by kind ('email': send it; 'indicator-refresh': recompute a strategy's
- * statistics), one message per transaction so a crash never marks an unhandled message handled.
- * Returns how many messages were handled (sent or failed).
+ * statistics). E-mails go in batches of EMAIL_BATCH, sent at the same time; any other message alone.
+ * Each batch is one transaction, so a crash never marks an unhandled message handled (a crash
+ * after sending and before the commit sends that batch again: at least once). Returns how many
+ * messages were handled (sent or failed).
  */
 export async function drainOutbox(db: Db, mailer: Mailer, limit = 20): Promise<number> {
   let handled = 0;
   while (handled < limit) {
     const done = await db.transaction(async (tx) => {
+      const emails = await repo.claimDue(tx, Math.min(EMAIL_BATCH, limit - handled), 'email');
+      if (emails.length > 0) {
+        const sent = await Promise.allSettled(emails.map((m) => mailer.send(m.payload as repo.EmailMessage)));
+        await repo.markSentAll(
+          tx,
+          emails.filter((_, i) => sent[i]?.status === 'fulfilled').map((m) => m.id),
+        );
+        for (const [i, outcome] of sent.entries()) {
+          const message = emails[i] as repo.OutboxRow;
+          if (outcome.status === 'rejected') {
+            await repo.markFailed(
+              tx,
+              message.id,
+              String(outcome.reason?.message ?? outcome.reason),
+              retryAt(message.attempts),
+            );
+          }
+        }
+        return emails.length;
+      }
       const [message] = await repo.claimDue(tx, 1);
-      if (!message) return false;
+      if (!message) return 0;
       try {
-        if (message.kind === 'email') await mailer.send(message.payload as repo.EmailMessage);
-        else if (message.kind === 'indicator-refresh') {
+        if (message.kind === 'indicator-refresh') {
           // Many submissions at once may each have queued the same refresh: one run serves them all.
           const duplicates = await repo.lockDuplicates(tx, message);
           // In a savepoint: a failed refresh rolls back alone, and the message is still marked failed.
@@ -39,10 +63,10 @@ export async function drainOutbox(db: Db, mailer: Mailer, limit = 20): Promise<n
       } catch (error) {
         await repo.markFailed(tx, message.id, (error as Error).message, retryAt(message.attempts));
       }
-      return true;
+      return 1;
     });
-    if (!done) break;
-    handled++;
+    if (done === 0) break;
+    handled += done;
   }
   return handled;
 }
