@@ -4,8 +4,8 @@
  * the server, `BENCH_SECONDS` each measurement's length (default 15).
  *
  * 1. A fresh database: migrated, the demo region and its users, then a realistic region's ten years
- *    (2016–2025) of cases made in SQL with generate_series: every offering, skewed towards the busy
- *    ones; ~30,000 companies; most cases closed; diarienummer per organisation and year, with the
+ *    of cases up to today, made in SQL with generate_series: every offering, skewed towards the busy
+ *    ones; ~30,000 companies; the last weeks' cases partly open (some overdue), older ones closed; diarienummer per organisation and year, with the
  *    counters where the numbering stopped; each case with its first timeline event.
  * 2. pgbench TPS on a scratch database in the same run (`pgbench -i -s 10`, then `-c 4 -j 2`).
  * 3. The real server process (`lotsen start`) on the database, mailing through an SMTP server;
@@ -51,14 +51,24 @@ export function generateCasesSql(n: number): string {
     create temporary table g_municipalities as
       select row_number() over () - 1 as i, m
       from unnest(array['0127','0180','1980','1880','1884','1881','1983','1984','1982','1904','1907','1960','1961','1962','0181','0182']) m;
-    -- Busy offerings get more: the offering index is squared towards the low end.
+    -- Busy offerings get more: the offering index is squared towards the low end. The ten years
+    -- end today, so the region has what it has on any day: cases received in the last weeks still
+    -- open (fewer the older they are), some of them past their due date, everything older closed.
     create temporary table g_cases as
       select g,
         (select count(*) from g_offerings) as n_off,
-        date '2016-01-01' + ((g::bigint * 3652) / ${n})::int as received_on,
+        current_date - 3652 + ((g::bigint * 3652) / ${n})::int as received_on,
         (power(((g * 2654435761::bigint) % 1000003) / 1000003.0, 2) * (select count(*) from g_offerings))::int as off_i,
         (g * 40503::bigint) % 16 as mun_i
       from generate_series(1, ${n}) g;
+    alter table g_cases add column status text;
+    update g_cases set status = case
+      when (g * 7) % 100 < (case when received_on >= current_date - 14 then 80
+                                 when received_on >= current_date - 45 then 40
+                                 when received_on >= current_date - 90 then 15 else 0 end)
+        then (array['mottaget','tilldelat','pagar','vantar-komplettering'])[1 + g % 4]
+      else (array['avslutat','avslutat','avslutat','avslutat','avslutat','avslutat','avslutat','avslutat','avvisat','aterkallat'])[1 + g % 10]
+    end;
     insert into cases (diarienummer, organisation_id, unit_id, offering_id, case_type, status, company_orgnr,
         company_name, contact_name, contact_email, municipality, subject, description, received_on, due_on,
         closed_at, email_verified_at, created_at, updated_at)
@@ -66,17 +76,14 @@ export function generateCasesSql(n: number): string {
         upper(rpad(substr(regexp_replace(o.provider_id, '[^a-z]', '', 'g'), 1, 3), 3, 'X')) || ' ' ||
           extract(year from c.received_on)::int || '/' ||
           lpad((row_number() over (partition by o.provider_id, extract(year from c.received_on) order by c.g))::text, 5, '0'),
-        o.provider_id, o.unit_id, o.id, o.case_type,
-        case
-          when c.received_on < current_date - 90 then (array['avslutat','avslutat','avslutat','avslutat','avslutat','avslutat','avslutat','avslutat','avvisat','aterkallat'])[1 + c.g % 10]
-          else (array['mottaget','tilldelat','pagar','vantar-komplettering','avslutat'])[1 + c.g % 5]
-        end,
+        o.provider_id, o.unit_id, o.id, o.case_type, c.status,
         case when c.g % 20000 = 7 then '${DEMO_COMPANY}'
              when c.g % 10 < 7 then lpad((5560000000 + (c.g::bigint * 7919) % 30000)::text, 10, '0') end,
         'Företag ' || (c.g % 30000), 'Kontakt ' || c.g, 'kontakt' || c.g || '@example.se', m.m, o.title_sv,
         'Vi behöver hjälp med ' || o.title_sv || ' för vår verksamhet.',
         c.received_on, c.received_on + 14,
-        case when c.received_on < current_date - 90 and c.g % 10 < 10 then (c.received_on + 3 + c.g % 40)::timestamptz end,
+        case when c.status in ('avslutat', 'avvisat', 'aterkallat')
+          then least(c.received_on + 3 + c.g % 40, current_date)::timestamptz end,
         c.received_on::timestamptz, c.received_on + (c.g % 86400) * interval '1 second', c.received_on::timestamptz
       from g_cases c
       join g_offerings o on o.i = least(c.off_i, c.n_off - 1)
@@ -270,6 +277,7 @@ async function smtpSink(): Promise<{ url: string; received: () => number; close:
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    disableReverseLookup: true,
     onData(stream, _session, done) {
       stream.on('end', () => {
         received++;

@@ -44,19 +44,40 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openPglite(options.dataDir ?? './data', options.loadDataDir);
 }
 
+/**
+ * The same server behind `db`, on connections that plan each prepared statement once, for its
+ * first values, and keep that plan (`plan_cache_mode = force_generic_plan`). For a hot query whose
+ * best plan does not depend on its values (a page of one organisation's or unit's inbox in an
+ * order that an index holds), planning it again on every execution costs more than running it.
+ * PGlite has one connection and plans as usual: there it is `db` itself.
+ */
+const planOnceDbs = new WeakMap<Db, Db>();
+
+export function planOnceDbOf(db: Db): Db {
+  return planOnceDbs.get(db) ?? db;
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
   });
+  // Connections are opened when first needed, so an idle process holds none of these.
+  const planOncePool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    options: '-c plan_cache_mode=force_generic_plan',
+  });
   // An idle connection that the server closes (restart, failover, a dropped test database) is
   // simply discarded by the pool; without a listener the error would crash the process.
   pool.on('error', () => {});
+  planOncePool.on('error', () => {});
   pool.on('connect', prepareRepeatedStatements);
   // Fail fast with the server's own message when it cannot be reached.
   const client = await pool.connect();
   client.release();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  planOnceDbs.set(db, drizzlePg(planOncePool, { schema }) as unknown as Db);
   return {
     db,
     kind: 'postgres',
@@ -82,7 +103,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         connection.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), planOncePool.end()]);
+    },
   };
 }
 

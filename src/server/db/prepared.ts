@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { Db, Tx } from './client.js';
+import { type Db, planOnceDbOf, type Tx } from './client.js';
 
 const MAX_SHAPES = 200;
 const cache = new WeakMap<Db | Tx, Map<string, unknown>>();
@@ -32,11 +32,14 @@ const dialect = new PgDialect();
 /**
  * `prepared` for a statement drizzle's builders cannot express (several writes in one WITH): the
  * SQL, with `sql.placeholder` for every value, is built once per database; `execute` fills it in and
- * returns the rows as the database names their columns.
+ * returns the rows as the database names their columns. `plan: 'once'` runs it where it is planned
+ * once and that plan kept (see planOnceDbOf): only for a statement whose best plan is the same
+ * whatever its values, and never inside a transaction (it runs on other connections).
  */
-export function preparedStatement(db: Db | Tx, shape: string, build: () => SQL) {
-  return prepared(db, shape, (name) => {
-    const query = db._.session.prepareQuery(dialect.sqlToQuery(build()), undefined, name, false);
+export function preparedStatement(db: Db | Tx, shape: string, build: () => SQL, options: { plan?: 'once' } = {}) {
+  const target = options.plan === 'once' ? planOnceDbOf(db as Db) : db;
+  return prepared(target, shape, (name) => {
+    const query = target._.session.prepareQuery(dialect.sqlToQuery(build()), undefined, name, false);
     return {
       async execute<Row>(values: Record<string, unknown>): Promise<Row[]> {
         const result = (await query.execute(values)) as { rows: Row[] };

@@ -404,6 +404,15 @@ const ORDERS = {
   status: [asc(cases.status), asc(cases.dueOn), asc(cases.createdAt), asc(cases.id)],
 };
 
+/**
+ * The list shapes whose best plan is the same whatever the values, so they are planned once (see
+ * preparedStatement): one organisation's or unit's cases, or one company's, perhaps by status or
+ * only the overdue, each in an order that an index holds. A filter by assignee, offering or
+ * municipality, several scopes or shared cases are planned for their values each time (how many
+ * cases match decides which index reads fewest rows).
+ */
+const PLANNED_ONCE = /^(scopes:[ou]|company)(,status)?(,overdue)?$/;
+
 export async function listCases(
   db: Conn,
   filter: InboxFilter,
@@ -413,6 +422,7 @@ export async function listCases(
   const { shape, values } = inboxShape(filter);
   // Every order ends in the id, so paging is stable, and each has an index that reads one page.
   const sort = filter.sort ?? 'due';
+  const plan = PLANNED_ONCE.test(shape) ? { plan: 'once' as const } : {};
   const countLimit = page.offset + Math.max(page.limit, countPastPage);
   // The count reads in the page's order, so that it walks the same index as the page, whatever plan
   // the server keeps for the statement.
@@ -424,17 +434,22 @@ export async function listCases(
       .orderBy(...ORDERS[sort])
       .limit(sql.placeholder('countLimit'))}) as counted)`;
   // The page and the count in one round trip (the count is evaluated once, as an InitPlan).
-  const pageQuery = preparedStatement(db, `cases.list:${sort}:${shape}`, () => {
-    const where = inboxWhere(filter);
-    return db
-      .select({ ...summaryColumns, counted: counted(where).as('counted') })
-      .from(cases)
-      .where(where)
-      .orderBy(...ORDERS[sort])
-      .limit(sql.placeholder('limit'))
-      .offset(sql.placeholder('offset'))
-      .getSQL();
-  });
+  const pageQuery = preparedStatement(
+    db,
+    `cases.list:${sort}:${shape}`,
+    () => {
+      const where = inboxWhere(filter);
+      return db
+        .select({ ...summaryColumns, counted: counted(where).as('counted') })
+        .from(cases)
+        .where(where)
+        .orderBy(...ORDERS[sort])
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset'))
+        .getSQL();
+    },
+    plan,
+  );
   const fill = { ...values, countLimit: countLimit + 1 };
   const found = await pageQuery.execute<CaseSummaryRow & { counted: number }>({ ...fill, ...page });
   // A page past the end (or an empty list) has no row to carry the count.
@@ -445,6 +460,7 @@ export async function listCases(
         db,
         `cases.count:${sort}:${shape}`,
         () => sql`select ${counted(inboxWhere(filter))} as n`,
+        plan,
       ).execute<{ n: number }>(fill)
     )[0]?.n ??
     0;
