@@ -21,7 +21,7 @@ const port = await new Promise<number>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
 });
 try {
-  const result = await load(`http://127.0.0.1:${port}`, () => ({ path: '/one' }), {
+  const result = await load(`http://127.0.0.1:${port}`, [{ path: '/one' }], {
     connections: 16,
     seconds: SECONDS,
   });

@@ -35,7 +35,7 @@ try {
     { connections: 16, seconds: SECONDS },
   );
   const afterIntake = rssOf(server.child.pid);
-  const offerings = await load(server.base, () => ({ path: '/api/offerings?limit=20' }), {
+  const offerings = await load(server.base, [{ path: '/api/offerings?limit=20' }], {
     connections: 16,
     seconds: 5,
   });

@@ -36,7 +36,12 @@ interface Run {
   seconds: number;
 }
 
-function run(base: string, next: () => LoadRequest, connections: number, seconds: number): Promise<Run> {
+function run(
+  base: string,
+  next: (() => LoadRequest) | LoadRequest[],
+  connections: number,
+  seconds: number,
+): Promise<Run> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
@@ -46,28 +51,17 @@ function run(base: string, next: () => LoadRequest, connections: number, seconds
     finished = (error) =>
       error ? reject(error) : resolve({ latencies, statuses, errors, seconds: (performance.now() - started) / 1000 });
   });
-  const instance = autocannon(
-    {
-      url: base,
-      connections,
-      duration: seconds,
-      requests: [
-        {
-          setupRequest: (request) => {
-            const r = next();
-            return {
-              ...request,
-              method: (r.method ?? 'GET') as autocannon.Request['method'],
-              path: r.path,
-              headers: { ...(r.body !== undefined ? { 'content-type': 'application/json' } : {}), ...r.headers },
-              ...(r.body !== undefined ? { body: r.body } : {}),
-            };
-          },
-        },
-      ],
-    },
-    (error) => finished(error),
-  );
+  const toAutocannon = (r: LoadRequest) => ({
+    method: (r.method ?? 'GET') as autocannon.Request['method'],
+    path: r.path,
+    headers: { ...(r.body !== undefined ? { 'content-type': 'application/json' } : {}), ...r.headers },
+    ...(r.body !== undefined ? { body: r.body } : {}),
+  });
+  // Fixed requests are written once and sent in turn; made ones are made and written for each send.
+  const requests = Array.isArray(next)
+    ? next.map(toAutocannon)
+    : [{ setupRequest: (request: autocannon.Request) => ({ ...request, ...toAutocannon(next()) }) }];
+  const instance = autocannon({ url: base, connections, duration: seconds, requests }, (error) => finished(error));
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     latencies.push(ms);
     statuses[status] = (statuses[status] ?? 0) + 1;
@@ -79,14 +73,18 @@ function run(base: string, next: () => LoadRequest, connections: number, seconds
   return done;
 }
 
-/** Runs `next(i)` requests against `base` on `connections` connections for `seconds` (after a short warm-up). */
+/**
+ * Runs requests against `base` on `connections` connections for `seconds` (after a short warm-up):
+ * `next(i)` makes the i-th, or each connection sends the fixed ones of a list in turn (what the
+ * load generator then does per request is only sending and timing it).
+ */
 export async function load(
   base: string,
-  next: (i: number) => LoadRequest,
+  next: ((i: number) => LoadRequest) | LoadRequest[],
   options: { connections: number; seconds: number; warmupSeconds?: number },
 ): Promise<LoadResult> {
   let i = 0;
-  const request = () => next(i++);
+  const request = Array.isArray(next) ? next : () => next(i++);
   await run(base, request, options.connections, options.warmupSeconds ?? 2);
   const { latencies, statuses, errors, seconds } = await run(base, request, options.connections, options.seconds);
   latencies.sort((a, b) => a - b);

@@ -116,9 +116,7 @@ describeEachDatabase('cases', (database) => {
             municipality: '1980',
             description: `Lån nummer ${i}`,
           }),
-          {
-            links,
-          },
+          { links, now: new Date('2026-11-20T10:00:00Z') },
         ),
       ),
     );
@@ -127,6 +125,25 @@ describeEachDatabase('cases', (database) => {
     const sorted = [...numbers].sort((a, b) => a - b);
     expect((sorted[49] as number) - (sorted[0] as number)).toBe(49);
     expect(submitted.every((s) => s.case.diarienummer.startsWith('ALM 2026/'))).toBe(true);
+  });
+
+  it('keeps every digit past the 99,999th case of a year (at least five digits, never cut)', async () => {
+    const database_ = database();
+    const now = new Date('2026-11-20T10:00:00Z');
+    await database_.query(
+      `insert into diarium_counters (organisation_id, year, last) values ('nerikes-brandkar', 2026, 99998)
+       on conflict (organisation_id, year) do update set last = 99998`,
+    );
+    const next = async () =>
+      (
+        await cases.submitCase(database_.db, owner, submission({ offeringId: 'nerikes-brandkar-brandfarlig-vara' }), {
+          links,
+          now,
+        })
+      ).case.diarienummer;
+    expect(await next()).toMatch(/^[A-ZÅÄÖ]+ 2026\/99999$/);
+    expect(await next()).toMatch(/^[A-ZÅÄÖ]+ 2026\/100000$/);
+    expect(await next()).toMatch(/^[A-ZÅÄÖ]+ 2026\/100001$/);
   });
 
   it('never creates a second case for a retried Idempotency-Key, also when the retries race', async () => {

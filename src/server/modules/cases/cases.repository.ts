@@ -95,7 +95,9 @@ export async function openCase(
       insert into ${cases} (id, diarienummer, organisation_id, unit_id, offering_id, case_type, status, company_orgnr,
         company_name, contact_name, contact_email, municipality, subject, description, intake_id, submitted_by,
         assignee_id, received_on, due_on, follow_token_hash, idempotency_key, created_at, updated_at)
-      select ${p('id')}::uuid, ${p('prefix')}::text || ' ' || ${p('year')}::int || '/' || lpad(counter.last::text, 5, '0'),
+      -- At least five digits (BOT 2026/00042); lpad alone would cut the 100,000th case to 10000.
+      select ${p('id')}::uuid, ${p('prefix')}::text || ' ' || ${p('year')}::int || '/' ||
+        lpad(counter.last::text, greatest(5, length(counter.last::text)), '0'),
         ${p('organisationId')}::text, ${p('unitId')}::text, ${p('offeringId')}::text, ${p('caseType')}::text,
         ${p('status')}::text, ${p('companyOrgnr')}::text, ${p('companyName')}::text, ${p('contactName')}::text,
         ${p('contactEmail')}::text, ${p('municipality')}::text, ${p('subject')}::text, ${p('description')}::text,
@@ -104,24 +106,24 @@ export async function openCase(
         ${p('now')}::timestamptz
       from counter
       returning id, diarienummer, organisation_id
-    ), submitted as (
+    ), events as (
+      -- The first timeline entry and, when a rule assigned the case, the assignment: one insert
+      -- (and one for the audit entries below), so the statement opens each table once.
       insert into ${caseEvents} (case_id, kind, visibility, author_id, author_name, body, data, created_at)
       select id, 'submitted', 'company', ${p('submittedBy')}::uuid, ${p('authorName')}::text,
         ${p('description')}::text, ${p('eventData')}::jsonb, ${p('now')}::timestamptz
       from opened
-      returning id
+      union all
+      select opened.id, 'assigned', 'internal', null::uuid, null::text, null::text,
+        jsonb_build_object('assigneeId', rule.assignee_id, 'ruleId', rule.id), ${p('now')}::timestamptz
+      from opened, rule
+      returning id, kind
     ), audited as (
       insert into ${auditLog} (actor_id, actor_kind, action, entity, entity_id, organisation_id, details)
       select ${p('actorId')}::uuid, ${p('actorKind')}::text, 'case.submitted', 'case', id::text, organisation_id,
         jsonb_build_object('diarienummer', diarienummer, 'offeringId', ${p('offeringId')}::text)
       from opened
-    ), assigned as (
-      insert into ${caseEvents} (case_id, kind, visibility, author_id, data, created_at)
-      select opened.id, 'assigned', 'internal', null::uuid,
-        jsonb_build_object('assigneeId', rule.assignee_id, 'ruleId', rule.id), ${p('now')}::timestamptz
-      from opened, rule
-    ), assigned_audited as (
-      insert into ${auditLog} (actor_id, actor_kind, action, entity, entity_id, organisation_id, details)
+      union all
       select null::uuid, 'system', 'case.auto_assigned', 'case', opened.id::text, opened.organisation_id,
         jsonb_build_object('to', rule.assignee_id, 'ruleId', rule.id)
       from opened, rule
@@ -136,7 +138,7 @@ export async function openCase(
       sql``,
     )}
     select opened.diarienummer, (select assignee_id from rule) as assignee_id, (select id from rule) as rule_id,
-      (select id from submitted) as submitted_event_id
+      (select id from events where kind = 'submitted') as submitted_event_id
     from opened`;
   });
   const [row] = await query.execute<{

@@ -105,8 +105,10 @@ export const cases = pgTable(
     index('cases_inbox_org_created_idx').on(t.organisationId, t.createdAt, t.id).where(visibleToStaff(t)),
     index('cases_inbox_unit_created_idx').on(t.organisationId, t.unitId, t.createdAt, t.id).where(visibleToStaff(t)),
     index('cases_inbox_status_idx').on(t.organisationId, t.status, t.dueOn, t.createdAt, t.id).where(visibleToStaff(t)),
+    // The open ones in the inbox's order (due date, then received), the unit last: a unit's overdue
+    // cases are read in order too, their count from the index alone.
     index('cases_inbox_open_due_idx')
-      .on(t.organisationId, t.dueOn, t.unitId)
+      .on(t.organisationId, t.dueOn, t.createdAt, t.id, t.unitId)
       .where(sql`${t.closedAt} is null and ${visibleToStaff(t)}`),
     // Mina ärenden: a company's cases, newest first.
     index('cases_company_idx').on(t.companyOrgnr, t.createdAt, t.id).where(sql`${t.companyOrgnr} is not null`),

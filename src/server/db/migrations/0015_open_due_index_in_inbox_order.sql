@@ -1,0 +1,2 @@
+DROP INDEX "cases_inbox_open_due_idx";--> statement-breakpoint
+CREATE INDEX "cases_inbox_open_due_idx" ON "cases" USING btree ("organisation_id","due_on","created_at","id","unit_id") WHERE "cases"."closed_at" is null and ("cases"."email_verified_at" is not null or "cases"."submitted_by" is not null);
