@@ -62,10 +62,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     connectionString: url,
     max: poolSize,
   });
-  // Connections are opened when first needed, so an idle process holds none of these.
+  // Half as many: only list pages run here, each briefly. Connections are opened when first
+  // needed and closed after 10 s idle (pg's default), so an idle process holds none of these.
   const planOncePool = new pg.Pool({
     connectionString: url,
-    max: poolSize,
+    max: Math.ceil(poolSize / 2),
     options: '-c plan_cache_mode=force_generic_plan',
   });
   // An idle connection that the server closes (restart, failover, a dropped test database) is
