@@ -64,16 +64,18 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   });
   // Half as many: only list pages run here, each briefly. Connections are opened when first
   // needed and closed after 10 s idle (pg's default), so an idle process holds none of these.
-  const planOncePool = new pg.Pool({
-    connectionString: url,
-    max: Math.ceil(poolSize / 2),
-    options: '-c plan_cache_mode=force_generic_plan',
-  });
+  const planOncePool = new pg.Pool({ connectionString: url, max: Math.ceil(poolSize / 2) });
   // An idle connection that the server closes (restart, failover, a dropped test database) is
   // simply discarded by the pool; without a listener the error would crash the process.
   pool.on('error', () => {});
   planOncePool.on('error', () => {});
   pool.on('connect', prepareRepeatedStatements);
+  // A SET, not a startup option: poolers such as PgBouncer refuse unknown startup parameters. The
+  // client runs its queries in order, so the SET goes before the first query it is given; should
+  // it fail, the connection plans as usual (slower, never wrong).
+  planOncePool.on('connect', (client) => {
+    client.query('set plan_cache_mode = force_generic_plan').catch(() => {});
+  });
   // Fail fast with the server's own message when it cannot be reached.
   const client = await pool.connect();
   client.release();
