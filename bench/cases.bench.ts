@@ -5,8 +5,9 @@
  *
  * 1. A fresh database: migrated, the demo region and its users, then a realistic region's ten years
  *    of cases up to today, made in SQL with generate_series: every offering, skewed towards the busy
- *    ones; ~30,000 companies; the last weeks' cases partly open (some overdue), older ones closed; diarienummer per organisation and year, with the
- *    counters where the numbering stopped; each case with its first timeline event.
+ *    ones; ~30,000 companies; the last weeks' cases partly open (some overdue), older ones closed;
+ *    diarienummer per organisation and year, with the counters where the numbering stopped; each
+ *    case with its first timeline event.
  * 2. pgbench TPS on a scratch database in the same run (`pgbench -i -s 10`, then `-c 4 -j 2`).
  * 3. The real server process (`lotsen start`) on the database, mailing through an SMTP server;
  *    intake (anonymous submissions with idempotency keys) at 16 connections, loaded with
@@ -55,20 +56,21 @@ export function generateCasesSql(n: number): string {
     -- end today, so the region has what it has on any day: cases received in the last weeks still
     -- open (fewer the older they are), some of them past their due date, everything older closed.
     create temporary table g_cases as
-      select g,
-        (select count(*) from g_offerings) as n_off,
-        current_date - 3652 + ((g::bigint * 3652) / ${n})::int as received_on,
-        (power(((g * 2654435761::bigint) % 1000003) / 1000003.0, 2) * (select count(*) from g_offerings))::int as off_i,
-        (g * 40503::bigint) % 16 as mun_i
-      from generate_series(1, ${n}) g;
-    alter table g_cases add column status text;
-    update g_cases set status = case
-      when (g * 7) % 100 < (case when received_on >= current_date - 14 then 80
-                                 when received_on >= current_date - 45 then 40
-                                 when received_on >= current_date - 90 then 15 else 0 end)
-        then (array['mottaget','tilldelat','pagar','vantar-komplettering'])[1 + g % 4]
-      else (array['avslutat','avslutat','avslutat','avslutat','avslutat','avslutat','avslutat','avslutat','avvisat','aterkallat'])[1 + g % 10]
-    end;
+      select d.*, case
+        when (g * 7) % 100 < (case when received_on >= current_date - 14 then 80
+                                   when received_on >= current_date - 45 then 40
+                                   when received_on >= current_date - 90 then 15 else 0 end)
+          then (array['mottaget','tilldelat','pagar','vantar-komplettering'])[1 + g % 4]
+        else (array['avslutat','avslutat','avslutat','avslutat','avslutat','avslutat','avslutat','avslutat','avvisat','aterkallat'])[1 + g % 10]
+      end as status
+      from (
+        select g,
+          (select count(*) from g_offerings) as n_off,
+          current_date - 3652 + ((g::bigint * 3652) / ${n})::int as received_on,
+          (power(((g * 2654435761::bigint) % 1000003) / 1000003.0, 2) * (select count(*) from g_offerings))::int as off_i,
+          (g * 40503::bigint) % 16 as mun_i
+        from generate_series(1, ${n}) g
+      ) d;
     insert into cases (diarienummer, organisation_id, unit_id, offering_id, case_type, status, company_orgnr,
         company_name, contact_name, contact_email, municipality, subject, description, received_on, due_on,
         closed_at, email_verified_at, created_at, updated_at)

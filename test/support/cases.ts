@@ -1,6 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { AppError } from '../../src/server/errors.js';
+import type { Principal } from '../../src/server/modules/access/access.policies.js';
 import type { submitCase } from '../../src/server/modules/cases/cases.service.js';
+
+/** A signed-in representative acting for the company `orgnr`. */
+export function company(orgnr: string): Principal {
+  return { userId: randomUUID(), kind: 'company-rep', roles: ['company'], memberships: [], actingCompany: orgnr };
+}
 
 /** Where links in the cases' e-mails point, in tests. */
 export const links = { publicBaseUrl: 'http://lotsen.test' };

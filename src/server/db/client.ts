@@ -51,9 +51,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * order that an index holds), planning it again on every execution costs more than running it.
  * PGlite has one connection and plans as usual: there it is `db` itself.
  */
-const planOnceDbs = new WeakMap<Db, Db>();
+const planOnceDbs = new WeakMap<Db | Tx, Db>();
 
-export function planOnceDbOf(db: Db): Db {
+/** A transaction stays on its own connection: for one, this is the transaction itself. */
+export function planOnceDbOf(db: Db | Tx): Db | Tx {
   return planOnceDbs.get(db) ?? db;
 }
 

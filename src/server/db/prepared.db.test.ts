@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { links, submission } from '../../../test/support/cases.js';
+import { company, links, submission } from '../../../test/support/cases.js';
 import { engines, freshDatabase, freshDatabaseUrl } from '../../../test/support/databases.js';
-import type { Principal } from '../modules/access/access.policies.js';
 import * as repo from '../modules/cases/cases.repository.js';
 import * as cases from '../modules/cases/cases.service.js';
-import { type Database, openDatabase, planOnceDbOf } from './client.js';
+import { type Database, type Db, openDatabase, planOnceDbOf, type Tx } from './client.js';
 
-const company: Principal = {
-  userId: randomUUID(),
-  kind: 'company-rep',
-  roles: ['company'],
-  memberships: [],
-  actingCompany: '5560360793',
-};
+const representative = company('5560360793');
 const bygglov = [{ organisationId: 'botkyrka-kommun', unitId: 'bygglov' }];
 
 /** A statement with the inbox's filter by assignee (every page also reads the assignee column). */
@@ -27,7 +20,7 @@ interface PlanCounts {
 }
 
 /** The statements this connection has prepared for the inbox, and how each was planned. */
-async function inboxStatements(db: Parameters<typeof planOnceDbOf>[0]): Promise<PlanCounts[]> {
+async function inboxStatements(db: Db | Tx): Promise<PlanCounts[]> {
   const result = await db.execute(sql`
     select statement, generic_plans::int as generic, custom_plans::int as custom
     from pg_prepared_statements where statement like '%from "cases"%order by%'`);
@@ -43,7 +36,7 @@ if (engines().includes('postgres')) {
       drop = fresh.drop;
       // One connection in each pool, so that the statements looked at are on the connection asked.
       database = await openDatabase({ url: fresh.url, poolSize: 1 });
-      for (let i = 0; i < 3; i++) await cases.submitCase(database.db, company, submission(), { links });
+      for (let i = 0; i < 3; i++) await cases.submitCase(database.db, representative, submission(), { links });
     }, 60_000);
     afterAll(async () => {
       await database?.close();
@@ -81,7 +74,7 @@ if (engines().includes('postgres')) {
       for (let i = 0; i < 6; i++) {
         const mine = await repo.listCases(
           db,
-          { scopes: 'all', companyOrgnr: company.actingCompany as string, sort: '-received' },
+          { scopes: 'all', companyOrgnr: representative.actingCompany as string, sort: '-received' },
           { limit: 20, offset: 0 },
         );
         expect(mine.rows).toHaveLength(3);

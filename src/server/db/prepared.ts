@@ -37,7 +37,7 @@ const dialect = new PgDialect();
  * whatever its values, and never inside a transaction (it runs on other connections).
  */
 export function preparedStatement(db: Db | Tx, shape: string, build: () => SQL, options: { plan?: 'once' } = {}) {
-  const target = options.plan === 'once' ? planOnceDbOf(db as Db) : db;
+  const target = options.plan === 'once' ? planOnceDbOf(db) : db;
   return prepared(target, shape, (name) => {
     const query = target._.session.prepareQuery(dialect.sqlToQuery(build()), undefined, name, false);
     return {

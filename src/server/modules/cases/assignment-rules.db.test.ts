@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { expectCode, links, submission } from '../../../../test/support/cases.js';
+import { company, expectCode, links, submission } from '../../../../test/support/cases.js';
 import { describeEachDatabase } from '../../../../test/support/databases.js';
 import { signInStaff } from '../../../../test/support/staff.js';
 import { AppError } from '../../errors.js';
@@ -10,13 +10,7 @@ import * as cases from './cases.service.js';
 
 const ORG = 'botkyrka-kommun';
 
-const company: Principal = {
-  userId: randomUUID(),
-  kind: 'company-rep',
-  roles: ['company'],
-  memberships: [],
-  actingCompany: '5560360793',
-};
+const representative = company('5560360793');
 const orgAdmin: Principal = {
   userId: randomUUID(),
   kind: 'staff',
@@ -58,7 +52,7 @@ describeEachDatabase('auto-assignment rules', (database) => {
   it('assigns a new case by municipality, with an internal timeline event and an audit entry', async () => {
     const { db } = database();
     const rule = await cases.createAssignmentRule(db, orgAdmin, ORG, { municipality: '0127', assigneeId: orgWorker });
-    const submitted = await cases.submitCase(db, company, submission(), { links });
+    const submitted = await cases.submitCase(db, representative, submission(), { links });
     expect(submitted.case.assigneeId).toBe(orgWorker);
     // The company does not see the internal assignment.
     expect(submitted.case.timeline.some((e) => e.kind === 'assigned')).toBe(false);
@@ -75,7 +69,7 @@ describeEachDatabase('auto-assignment rules', (database) => {
     expect(audit[0]).toMatchObject({ actorKind: 'system', details: { to: orgWorker, ruleId: rule.id } });
 
     // A case from another municipality does not match.
-    const elsewhere = await cases.submitCase(db, company, submission({ municipality: '0180' }), { links });
+    const elsewhere = await cases.submitCase(db, representative, submission({ municipality: '0180' }), { links });
     expect(elsewhere.case.assigneeId).toBeNull();
   });
 
@@ -87,7 +81,7 @@ describeEachDatabase('auto-assignment rules', (database) => {
       assigneeId: otherWorker,
       priority: 500,
     });
-    const submitted = await cases.submitCase(db, company, submission(), { links });
+    const submitted = await cases.submitCase(db, representative, submission(), { links });
     expect(submitted.case.assigneeId).toBe(otherWorker);
   });
 
@@ -95,7 +89,7 @@ describeEachDatabase('auto-assignment rules', (database) => {
     const { db } = database();
     await cases.createAssignmentRule(db, orgAdmin, ORG, { unitId: 'bygglov', assigneeId: orgWorker, priority: 20 });
     await cases.createAssignmentRule(db, orgAdmin, ORG, { unitId: 'bygglov', assigneeId: bygglovWorker, priority: 10 });
-    const submitted = await cases.submitCase(db, company, submission(), { links });
+    const submitted = await cases.submitCase(db, representative, submission(), { links });
     expect(submitted.case.assigneeId).toBe(bygglovWorker);
   });
 
@@ -140,11 +134,11 @@ describeEachDatabase('auto-assignment rules', (database) => {
       assigneeId: otherWorker,
       active: false,
     });
-    const unassigned = await cases.submitCase(db, company, submission(), { links });
+    const unassigned = await cases.submitCase(db, representative, submission(), { links });
     expect(unassigned.case.assigneeId).toBeNull();
 
     await cases.createAssignmentRule(db, orgAdmin, ORG, { assigneeId: orgWorker });
-    const fallback = await cases.submitCase(db, company, submission(), { links });
+    const fallback = await cases.submitCase(db, representative, submission(), { links });
     expect(fallback.case.assigneeId).toBe(orgWorker);
   });
 
@@ -154,9 +148,14 @@ describeEachDatabase('auto-assignment rules', (database) => {
       offeringId: 'botkyrka-kommun-bygglov',
       assigneeId: bygglovWorker,
     });
-    const submitted = await cases.submitCase(db, company, submission({ offeringId: 'botkyrka-kommun-planbesked' }), {
-      links,
-    });
+    const submitted = await cases.submitCase(
+      db,
+      representative,
+      submission({ offeringId: 'botkyrka-kommun-planbesked' }),
+      {
+        links,
+      },
+    );
     expect(submitted.case.assigneeId).toBeNull();
     const split = await cases.splitCase(db, coordinator, submitted.case.id, ['botkyrka-kommun-bygglov']);
     expect(split.parts[0]?.assigneeId).toBe(bygglovWorker);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectCode, links, submission } from '../../../../test/support/cases.js';
+import { company, expectCode, links, submission } from '../../../../test/support/cases.js';
 import { describeEachDatabase } from '../../../../test/support/databases.js';
 import { AppError } from '../../errors.js';
 import type { Principal } from '../access/access.policies.js';
@@ -9,10 +9,6 @@ import { listByStatus } from '../outbox/outbox.repository.js';
 import { drainOutbox } from '../outbox/outbox.worker.js';
 import * as repo from './cases.repository.js';
 import * as cases from './cases.service.js';
-
-function company(orgnr: string): Principal {
-  return { userId: randomUUID(), kind: 'company-rep', roles: ['company'], memberships: [], actingCompany: orgnr };
-}
 
 function caseWorker(organisationId: string, unitId: string | null): Principal {
   return {
