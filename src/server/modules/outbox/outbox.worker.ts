@@ -49,7 +49,7 @@ export async function drainOutbox(db: Db, mailer: Mailer, limit = 20): Promise<n
         }
         return emails.length;
       }
-      const [message] = await repo.claimDue(tx, 1);
+      const [message] = await repo.claimDue(tx, 1, 'other');
       if (!message) return 0;
       try {
         if (message.kind === 'indicator-refresh') {

@@ -1,0 +1,107 @@
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../test/support/databases.js';
+import type { SqlSession } from '../../db/client.js';
+import * as repo from './outbox.repository.js';
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+function nodesOf(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+}
+
+/** How the server plans `statement` as a prepared statement: generic (once for all values) or custom. */
+async function plan(
+  session: SqlSession,
+  statement: { sql: string; params: unknown[] },
+  mode: 'force_generic_plan' | 'force_custom_plan',
+): Promise<PlanNode[]> {
+  await session.exec(`set plan_cache_mode = ${mode}`);
+  await session.exec(`prepare claim_plan as ${statement.sql}`);
+  try {
+    const literal = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
+    const [row] = await session.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(
+      `explain (format json) execute claim_plan(${statement.params.map(literal).join(', ')})`,
+    );
+    const json = row?.['QUERY PLAN'];
+    const parsed = typeof json === 'string' ? JSON.parse(json) : json;
+    return nodesOf(parsed[0].Plan);
+  } finally {
+    await session.exec('deallocate claim_plan');
+    await session.exec('reset plan_cache_mode');
+  }
+}
+
+describeEachDatabase('outbox as a queue', (database) => {
+  it('claims and looks up waiting messages through their own index, without sorting a backlog it was never analysed with', async () => {
+    const { db } = database();
+    // Statistics taken when nothing waited (as after a quiet night), then a burst: 3,000 e-mails
+    // and a few refreshes waiting, which the statistics do not know of.
+    await database().exec(`update outbox set status = 'sent' where status = 'pending'; analyze outbox`);
+    await database().exec(`
+      insert into outbox (kind, payload)
+        select 'email', jsonb_build_object('to', 'kö' || g || '@example.se', 'subject', 'Ärende', 'text', repeat('text ', 80))
+        from generate_series(1, 3000) g;
+      insert into outbox (kind, payload)
+        select 'indicator-refresh', jsonb_build_object('root', 'strategi-' || g) from generate_series(1, 3) g`);
+
+    const dialect = new PgDialect();
+    const statements = {
+      'e-mail claim': repo.claimQuery(db, 10, 'email').toSQL(),
+      'other kinds claim': repo.claimQuery(db, 1, 'other').toSQL(),
+      'duplicates of a refresh': repo
+        .duplicatesQuery(db, { id: 0, kind: 'indicator-refresh', payload: { root: 'strategi-2' } })
+        .toSQL(),
+      debounce: dialect.sqlToQuery(
+        repo.enqueueOnceEachStatement('indicator-refresh', repo.payloadStatement({ root: 'strategi-1' })),
+      ),
+    };
+    const expectedIndex = {
+      'e-mail claim': 'outbox_pending_email_idx',
+      'other kinds claim': 'outbox_pending_other_idx',
+      'duplicates of a refresh': 'outbox_pending_other_idx',
+      debounce: 'outbox_pending_other_idx',
+    };
+    await database().session(async (session) => {
+      for (const [name, statement] of Object.entries(statements)) {
+        for (const mode of ['force_generic_plan', 'force_custom_plan'] as const) {
+          const nodes = await plan(session, statement, mode);
+          const onOutbox = nodes.filter((n) => n['Relation Name'] === 'outbox' && n['Node Type'] !== 'ModifyTable');
+          const sortsOfOutbox = nodes.filter(
+            (n) => n['Node Type'] === 'Sort' && nodesOf(n).some((m) => m['Relation Name'] === 'outbox'),
+          );
+          expect({ name, mode, sorts: sortsOfOutbox.length }).toEqual({
+            name,
+            mode,
+            sorts: 0,
+          });
+          // Each read of the outbox goes through the one index (an index scan, or a bitmap of it).
+          const reads = onOutbox.map((n) =>
+            n['Node Type'] === 'Bitmap Heap Scan'
+              ? nodesOf(n).find((m) => m['Node Type'] === 'Bitmap Index Scan')?.['Index Name']
+              : (n['Index Name'] ?? n['Node Type']),
+          );
+          expect({ name, mode, reads }).toEqual({
+            name,
+            mode,
+            reads: [expectedIndex[name as keyof typeof expectedIndex]],
+          });
+        }
+      }
+    });
+
+    // And what the claims take: the oldest e-mails in order; the other kinds' claim no e-mail.
+    const emails = await db.transaction((tx) => repo.claimDue(tx, 10, 'email'));
+    expect(emails.map((m) => (m.payload as repo.EmailMessage).to)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `kö${i + 1}@example.se`),
+    );
+    const [other] = await db.transaction((tx) => repo.claimDue(tx, 1, 'other'));
+    expect(other).toMatchObject({ kind: 'indicator-refresh', payload: { root: 'strategi-1' } });
+    await database().exec(`update outbox set status = 'sent' where status = 'pending'`);
+  });
+});
