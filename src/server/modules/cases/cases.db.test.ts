@@ -101,7 +101,8 @@ describeEachDatabase('cases', (database) => {
   });
 
   it('gives 50 parallel submissions to one organisation unique diarienummer with none missing', async () => {
-    const { db } = database();
+    const database_ = database();
+    const { db } = database_;
     const submitted = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         cases.submitCase(
@@ -121,6 +122,60 @@ describeEachDatabase('cases', (database) => {
     const sorted = [...numbers].sort((a, b) => a - b);
     expect((sorted[49] as number) - (sorted[0] as number)).toBe(49);
     expect(submitted.every((s) => s.case.diarienummer.startsWith('ALM 2026/'))).toBe(true);
+
+    // Each case has its own text, first event, audit entry and acknowledgement under its number.
+    const stored = await database_.query<{ diarienummer: string; description: string; events: number; audits: number }>(
+      `select c.diarienummer, c.description,
+         (select count(*)::int from case_events e where e.case_id = c.id and e.kind = 'submitted') as events,
+         (select count(*)::int from audit_log a where a.entity_id = c.id::text and a.action = 'case.submitted') as audits
+       from cases c where c.description like 'Lån nummer %'`,
+    );
+    const byNumber = new Map(stored.map((row) => [row.diarienummer, row]));
+    for (const [i, s] of submitted.entries()) {
+      const row = byNumber.get(s.case.diarienummer);
+      expect(row?.description).toBe(`Lån nummer ${i}`);
+      expect([row?.events, row?.audits]).toEqual([1, 1]);
+    }
+    const mails = (await listByStatus(db, 'pending')).map((m) => JSON.stringify(m.payload));
+    for (const s of submitted) {
+      expect(mails.filter((m) => m.includes(s.case.diarienummer))).toHaveLength(1);
+    }
+    // The submissions that arrived while one was being opened were opened together: fewer
+    // transactions than cases (rows one statement wrote share its transaction id).
+    const transactions = await database_.query<{ n: number }>(
+      `select count(distinct xmin::text)::int as n from cases where description like 'Lån nummer %'`,
+    );
+    expect(transactions[0]?.n).toBeLessThan(50);
+  });
+
+  it('opens a burst together, and a reused Idempotency-Key in it fails only itself and takes no number', async () => {
+    const database_ = database();
+    const { db } = database_;
+    const now = new Date('2026-11-20T10:00:00Z');
+    const loan = (description: string) =>
+      submission({ offeringId: 'almi-malardalen-foretagslan', municipality: '1980', description });
+    const used = `used-${randomUUID()}`;
+    const first = await cases.submitCase(db, owner, loan('Första'), { links, now, idempotencyKey: used });
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        cases.submitCase(db, owner, loan(`Nummer ${i}`), {
+          links,
+          now,
+          idempotencyKey: i === 6 ? used : `fresh-${randomUUID()}`,
+        }),
+      ),
+    );
+    expect(burst[6]?.replayed).toBe(true);
+    expect(burst[6]?.case.id).toBe(first.case.id);
+    const fresh = burst.filter((b) => !b.replayed);
+    expect(fresh).toHaveLength(11);
+    const numbers = [first, ...fresh].map((s) => Number(s.case.diarienummer.split('/')[1])).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => (numbers[0] as number) + i));
+    const stored = await database_.query<{ n: number }>(
+      `select count(*)::int as n from cases
+       where organisation_id = 'almi-malardalen' and (description = 'Första' or description like 'Nummer %')`,
+    );
+    expect(stored[0]?.n).toBe(12);
   });
 
   it('keeps every digit past the 99,999th case of a year (at least five digits, never cut)', async () => {

@@ -60,130 +60,209 @@ export interface OpenedCase {
   submittedEventId: number;
 }
 
+/** What `alsoRun` is given: a query of the offering ids of the cases being opened. */
+export type AlsoRun = (offeringIds: SQL) => SQL[];
+
+/** The most cases one statement opens (see openCase). */
+const MAX_BATCH = 64;
+
+interface Waiting {
+  input: OpenCaseInput;
+  resolve: (opened: OpenedCase) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Per database, the submissions waiting for each organisation's diarium of a year. */
+const lanes = new WeakMap<Db, Map<string, Waiting[]>>();
+
 /**
- * Opens a case in one statement (one round trip, atomic without a transaction): the next
- * diarienummer of the organisation and year, the case, its first timeline event, the audit entry,
- * the auto-assignment by the matching rule (its internal event and audit entry), the
- * acknowledgement e-mail in the outbox, and what `alsoRun` adds for the offering (e.g. queueing a
- * refresh of the follow-up figures). The counter's row lock, which serialises one organisation's
- * submissions, is held only while this statement runs. The statement is built once per database
- * (see prepared): `alsoRun` is called then, with the offering id as a placeholder.
+ * Opens a case: the next diarienummer of the organisation and year, the case, its first timeline
+ * event, the audit entry, the auto-assignment by the matching rule (its internal event and audit
+ * entry), the acknowledgement e-mail in the outbox, and what `alsoRun` adds for the offering (e.g.
+ * queueing a refresh of the follow-up figures); all or nothing, in one statement.
+ *
+ * One organisation's submissions take their numbers in turn (the counter's row lock), so while one
+ * statement for an organisation and year runs, the submissions that arrive for it wait here, not on
+ * the lock, and the next statement opens all of them at once (up to MAX_BATCH): one statement and
+ * one commit for many cases under load, and no waiting at all for a lone submission. When a
+ * statement of several fails, each of its cases is tried alone, so one bad submission (an
+ * Idempotency-Key already used) fails only itself. `alsoRun` must be the same for every call: the
+ * statement is built once per database (see prepared).
  */
-export async function openCase(
-  db: Conn,
-  input: OpenCaseInput,
-  alsoRun: (offeringId: Placeholder) => SQL[],
-): Promise<OpenedCase> {
-  const c = input.case;
+export function openCase(db: Db, input: OpenCaseInput, alsoRun: AlsoRun): Promise<OpenedCase> {
+  let byDiarium = lanes.get(db);
+  if (!byDiarium) {
+    byDiarium = new Map();
+    lanes.set(db, byDiarium);
+  }
+  const key = `${input.case.organisationId}\u0000${input.diarium.year}`;
+  return new Promise((resolve, reject) => {
+    const waiting = byDiarium.get(key);
+    if (waiting) {
+      waiting.push({ input, resolve, reject });
+      return;
+    }
+    const lane: Waiting[] = [{ input, resolve, reject }];
+    byDiarium.set(key, lane);
+    void drain(db, lane, alsoRun).finally(() => byDiarium.delete(key));
+  });
+}
+
+/** Opens what waits in a lane, a statement at a time, until none waits. */
+async function drain(db: Db, lane: Waiting[], alsoRun: AlsoRun): Promise<void> {
+  while (lane.length > 0) {
+    const batch = lane.splice(0, MAX_BATCH);
+    try {
+      const opened = await openCases(
+        db,
+        batch.map((w) => w.input),
+        alsoRun,
+      );
+      batch.forEach((w, i) => w.resolve(opened[i] as OpenedCase));
+    } catch (error) {
+      if (batch.length === 1) batch[0]?.reject(error);
+      else {
+        for (const w of batch) {
+          await openCases(db, [w.input], alsoRun).then(([opened]) => w.resolve(opened as OpenedCase), w.reject);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The statement that opens cases of one organisation and year (see openCase), in the order given.
+ * The cases come as one jsonb array, so one prepared statement serves any number of them.
+ */
+export async function openCases(db: Db, inputs: OpenCaseInput[], alsoRun: AlsoRun): Promise<OpenedCase[]> {
+  const first = inputs[0];
+  if (!first) return [];
   const query = preparedStatement(db, 'cases.open', () => {
     const p = (key: string) => sql.placeholder(key);
     const rule = matchingRuleQuery(db, {
       organisationId: p('organisationId'),
-      unitId: p('unitId'),
-      municipality: p('municipality'),
-      offeringId: p('offeringId'),
+      unitId: sql`i.unit_id`,
+      municipality: sql`i.municipality`,
+      offeringId: sql`i.offering_id`,
     });
     const placeholder = '{{diarienummer}}';
     return sql`
-    with counter as (
-      insert into ${diariumCounters} (organisation_id, year, last) values (${p('organisationId')}, ${p('year')}, 1)
-      on conflict (organisation_id, year) do update set last = ${diariumCounters}.last + 1
+    with input as (
+      select * from jsonb_to_recordset(${p('cases')}::jsonb) as i(n int, id uuid, unit_id text, offering_id text,
+        case_type text, status text, company_orgnr text, company_name text, contact_name text, contact_email text,
+        municipality text, subject text, description text, intake_id uuid, submitted_by uuid, received_on date,
+        due_on date, follow_token_hash text, idempotency_key text, now timestamptz, author_name text,
+        event_data jsonb, actor_id uuid, actor_kind text, email_to text, email_subject text, email_text text)
+    ), counter as (
+      insert into ${diariumCounters} (organisation_id, year, last) values (${p('organisationId')}, ${p('year')}, ${p('count')})
+      on conflict (organisation_id, year) do update set last = ${diariumCounters}.last + excluded.last
       returning last
-    ), rule as (
-      select r.id, r.assignee_id from (${rule}) r
+    ), numbered as (
+      -- The statement's cases take the counter's last numbers, in their order.
+      select i.*, counter.last - ${p('count')}::int + i.n as number, r.id as rule_id, r.assignee_id
+      from input i cross join counter
+      left join lateral (select r.id, r.assignee_id from (${rule}) r) r on true
     ), opened as (
       insert into ${cases} (id, diarienummer, organisation_id, unit_id, offering_id, case_type, status, company_orgnr,
         company_name, contact_name, contact_email, municipality, subject, description, intake_id, submitted_by,
         assignee_id, received_on, due_on, follow_token_hash, idempotency_key, created_at, updated_at)
       -- At least five digits (BOT 2026/00042); lpad alone would cut the 100,000th case to 10000.
-      select ${p('id')}::uuid, ${p('prefix')}::text || ' ' || ${p('year')}::int || '/' ||
-        lpad(counter.last::text, greatest(5, length(counter.last::text)), '0'),
-        ${p('organisationId')}::text, ${p('unitId')}::text, ${p('offeringId')}::text, ${p('caseType')}::text,
-        ${p('status')}::text, ${p('companyOrgnr')}::text, ${p('companyName')}::text, ${p('contactName')}::text,
-        ${p('contactEmail')}::text, ${p('municipality')}::text, ${p('subject')}::text, ${p('description')}::text,
-        ${p('intakeId')}::uuid, ${p('submittedBy')}::uuid, (select assignee_id from rule), ${p('receivedOn')}::date,
-        ${p('dueOn')}::date, ${p('followTokenHash')}::text, ${p('idempotencyKey')}::text, ${p('now')}::timestamptz,
-        ${p('now')}::timestamptz
-      from counter
+      select id, ${p('prefix')}::text || ' ' || ${p('year')}::int || '/' ||
+        lpad(number::text, greatest(5, length(number::text)), '0'),
+        ${p('organisationId')}::text, unit_id, offering_id, case_type, status, company_orgnr, company_name,
+        contact_name, contact_email, municipality, subject, description, intake_id, submitted_by, assignee_id,
+        received_on, due_on, follow_token_hash, idempotency_key, now, now
+      from numbered order by n
       returning id, diarienummer, organisation_id
     ), events as (
-      -- The first timeline entry and, when a rule assigned the case, the assignment: one insert
+      -- The first timeline entries and, where a rule assigned the case, the assignment: one insert
       -- (and one for the audit entries below), so the statement opens each table once.
       insert into ${caseEvents} (case_id, kind, visibility, author_id, author_name, body, data, created_at)
-      select id, 'submitted', 'company', ${p('submittedBy')}::uuid, ${p('authorName')}::text,
-        ${p('description')}::text, ${p('eventData')}::jsonb, ${p('now')}::timestamptz
-      from opened
+      select o.id, 'submitted', 'company', x.submitted_by, x.author_name, x.description, x.event_data, x.now
+      from opened o join numbered x on x.id = o.id
       union all
-      select opened.id, 'assigned', 'internal', null::uuid, null::text, null::text,
-        jsonb_build_object('assigneeId', rule.assignee_id, 'ruleId', rule.id), ${p('now')}::timestamptz
-      from opened, rule
-      returning id, kind
+      select o.id, 'assigned', 'internal', null::uuid, null::text, null::text,
+        jsonb_build_object('assigneeId', x.assignee_id, 'ruleId', x.rule_id), x.now
+      from opened o join numbered x on x.id = o.id where x.rule_id is not null
+      returning id, case_id, kind
     ), audited as (
       insert into ${auditLog} (actor_id, actor_kind, action, entity, entity_id, organisation_id, details)
-      select ${p('actorId')}::uuid, ${p('actorKind')}::text, 'case.submitted', 'case', id::text, organisation_id,
-        jsonb_build_object('diarienummer', diarienummer, 'offeringId', ${p('offeringId')}::text)
-      from opened
+      select x.actor_id, x.actor_kind, 'case.submitted', 'case', o.id::text, o.organisation_id,
+        jsonb_build_object('diarienummer', o.diarienummer, 'offeringId', x.offering_id)
+      from opened o join numbered x on x.id = o.id
       union all
-      select null::uuid, 'system', 'case.auto_assigned', 'case', opened.id::text, opened.organisation_id,
-        jsonb_build_object('to', rule.assignee_id, 'ruleId', rule.id)
-      from opened, rule
+      select null::uuid, 'system', 'case.auto_assigned', 'case', o.id::text, o.organisation_id,
+        jsonb_build_object('to', x.assignee_id, 'ruleId', x.rule_id)
+      from opened o join numbered x on x.id = o.id where x.rule_id is not null
     ), mailed as (
       insert into ${outbox} (kind, payload)
-      select 'email', jsonb_build_object('to', ${p('emailTo')}::text,
-        'subject', replace(${p('emailSubject')}::text, ${placeholder}::text, diarienummer),
-        'text', replace(${p('emailText')}::text, ${placeholder}::text, diarienummer))
-      from opened
+      select 'email', jsonb_build_object('to', x.email_to,
+        'subject', replace(x.email_subject, ${placeholder}::text, o.diarienummer),
+        'text', replace(x.email_text, ${placeholder}::text, o.diarienummer))
+      from opened o join numbered x on x.id = o.id order by x.n
     )${sql.join(
-      alsoRun(p('offeringId')).map((statement, i) => sql`, ${sql.raw(`also_${i}`)} as (${statement})`),
+      alsoRun(sql`select distinct offering_id from input`).map(
+        (statement, i) => sql`, ${sql.raw(`also_${i}`)} as (${statement})`,
+      ),
       sql``,
     )}
-    select opened.diarienummer, (select assignee_id from rule) as assignee_id, (select id from rule) as rule_id,
-      (select id from events where kind = 'submitted') as submitted_event_id
-    from opened`;
+    select x.n, o.diarienummer, x.assignee_id, x.rule_id,
+      (select e.id from events e where e.case_id = o.id and e.kind = 'submitted') as submitted_event_id
+    from opened o join numbered x on x.id = o.id order by x.n`;
   });
-  const [row] = await query.execute<{
+  const rows = await query.execute<{
+    n: number;
     diarienummer: string;
     assignee_id: string | null;
     rule_id: string | null;
     submitted_event_id: string | number;
   }>({
-    id: c.id,
-    prefix: input.diarium.prefix,
-    year: input.diarium.year,
-    organisationId: c.organisationId,
-    unitId: c.unitId ?? null,
-    offeringId: c.offeringId,
-    caseType: c.caseType,
-    status: c.status,
-    companyOrgnr: c.companyOrgnr ?? null,
-    companyName: c.companyName ?? null,
-    contactName: c.contactName ?? null,
-    contactEmail: c.contactEmail ?? null,
-    municipality: c.municipality ?? null,
-    subject: c.subject,
-    description: c.description,
-    intakeId: c.intakeId ?? null,
-    submittedBy: c.submittedBy ?? null,
-    receivedOn: c.receivedOn,
-    dueOn: c.dueOn,
-    followTokenHash: c.followTokenHash ?? null,
-    idempotencyKey: c.idempotencyKey ?? null,
-    now: input.now.toISOString(),
-    authorName: input.submitted.authorName,
-    eventData: JSON.stringify(input.submitted.data),
-    actorId: input.audit.actorId,
-    actorKind: input.audit.actorKind,
-    emailTo: input.email.to,
-    emailSubject: input.email.subject,
-    emailText: input.email.text,
+    organisationId: first.case.organisationId,
+    year: first.diarium.year,
+    prefix: first.diarium.prefix,
+    count: inputs.length,
+    cases: JSON.stringify(
+      inputs.map((input, i) => {
+        const c = input.case;
+        return {
+          n: i + 1,
+          id: c.id,
+          unit_id: c.unitId ?? null,
+          offering_id: c.offeringId,
+          case_type: c.caseType,
+          status: c.status,
+          company_orgnr: c.companyOrgnr ?? null,
+          company_name: c.companyName ?? null,
+          contact_name: c.contactName ?? null,
+          contact_email: c.contactEmail ?? null,
+          municipality: c.municipality ?? null,
+          subject: c.subject,
+          description: c.description,
+          intake_id: c.intakeId ?? null,
+          submitted_by: c.submittedBy ?? null,
+          received_on: c.receivedOn,
+          due_on: c.dueOn,
+          follow_token_hash: c.followTokenHash ?? null,
+          idempotency_key: c.idempotencyKey ?? null,
+          now: input.now.toISOString(),
+          author_name: input.submitted.authorName,
+          event_data: input.submitted.data,
+          actor_id: input.audit.actorId,
+          actor_kind: input.audit.actorKind,
+          email_to: input.email.to,
+          email_subject: input.email.subject,
+          email_text: input.email.text,
+        };
+      }),
+    ),
   });
-  if (!row) throw new Error('opening the case wrote nothing');
-  return {
+  if (rows.length !== inputs.length) throw new Error(`opening ${inputs.length} cases wrote ${rows.length}`);
+  return rows.map((row) => ({
     diarienummer: row.diarienummer,
     assigneeId: row.assignee_id,
     ruleId: row.rule_id,
     submittedEventId: Number(row.submitted_event_id),
-  };
+  }));
 }
 
 export async function findCase(db: Conn, id: string): Promise<CaseRow | undefined> {
@@ -735,7 +814,7 @@ export async function deleteAssignmentRule(db: Conn, id: string): Promise<void> 
  * lowest priority number, then the oldest. Rules whose assignee is no longer an active staff member
  * of the organisation (or of the unit) are skipped.
  */
-type Value = string | null | Placeholder;
+type Value = string | null | Placeholder | SQL;
 
 /**
  * Where a new case or part is going, for matching it to an auto-assignment rule; a placeholder

@@ -580,12 +580,16 @@ export async function offeringStats(db: Conn, rootId: string, nodeId: string, pe
   );
 }
 
-/** The strategies whose trees link the offering (whose figures a case there changes). */
-/** The strategies an offering is linked to, as outbox payloads `{"root": id}` (see enqueueOnceEachStatement). */
-export function rootPayloadsOfOffering(offeringId: string | Placeholder): SQL {
+/**
+ * The strategies whose trees link the offerings (whose figures a case there changes), as outbox
+ * payloads `{"root": id}` (see enqueueOnceEachStatement): one offering, or a query of offering ids.
+ */
+export function rootPayloadsOfOfferings(offerings: { offeringId: string | Placeholder } | { offeringIds: SQL }): SQL {
+  const which =
+    'offeringIds' in offerings ? sql`o.id in (${offerings.offeringIds})` : sql`o.id = ${offerings.offeringId}`;
   return sql`select distinct jsonb_build_object('root', n.root_id) as payload
     from offerings o cross join lateral unnest(o.strategy_links) as l(node)
-    join strategy_nodes n on n.id = l.node where o.id = ${offeringId}`;
+    join strategy_nodes n on n.id = l.node where ${which}`;
 }
 
 /** The strategies that reached a company (whose shares a change of its profile changes). */

@@ -617,8 +617,8 @@ export async function enqueueIndicatorRefresh(tx: Conn, change: { offeringId: st
 }
 
 /** enqueueIndicatorRefresh as a statement, for a caller that writes everything in one statement. */
-export function indicatorRefreshStatement(change: { offeringId: string | Placeholder }): SQL {
-  return enqueueOnceEachStatement(REFRESH, repo.rootPayloadsOfOffering(change.offeringId));
+export function indicatorRefreshStatement(change: { offeringId: string | Placeholder } | { offeringIds: SQL }): SQL {
+  return enqueueOnceEachStatement(REFRESH, repo.rootPayloadsOfOfferings(change));
 }
 
 async function enqueueRefreshOf(tx: Conn, roots: string[], scope: RefreshScope = 'changed') {
