@@ -148,6 +148,34 @@ describeEachDatabase('cases', (database) => {
     expect(transactions[0]?.n).toBeLessThan(50);
   });
 
+  it('opens a burst to several organisations together, each in its own series of numbers', async () => {
+    const database_ = database();
+    const now = new Date('2026-11-20T10:00:00Z');
+    const offerings = ['almi-malardalen-foretagslan', 'botkyrka-kommun-bygglov', 'nerikes-brandkar-brandfarlig-vara'];
+    const submitted = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        cases.submitCase(
+          database_.db,
+          owner,
+          submission({ offeringId: offerings[i % 3], municipality: '0127', description: `Blandat ${i}` }),
+          { links, now },
+        ),
+      ),
+    );
+    for (const [o, offeringId] of offerings.entries()) {
+      const mine = submitted.filter((_, i) => i % 3 === o).map((s) => s.case);
+      expect(new Set(mine.map((c) => c.organisation.id)).size).toBe(1);
+      const numbers = mine.map((c) => Number(c.diarienummer.split('/')[1])).sort((a, b) => a - b);
+      expect(numbers, offeringId).toEqual(Array.from({ length: 10 }, (_, i) => (numbers[0] as number) + i));
+    }
+    // Some statement opened cases of more than one organisation.
+    const mixed = await database_.query<{ n: number }>(
+      `select count(*)::int as n from (select xmin::text from cases where description like 'Blandat %'
+         group by xmin::text having count(distinct organisation_id) > 1) t`,
+    );
+    expect(mixed[0]?.n).toBeGreaterThan(0);
+  });
+
   it('opens a burst together, and a reused Idempotency-Key in it fails only itself and takes no number', async () => {
     const database_ = database();
     const { db } = database_;

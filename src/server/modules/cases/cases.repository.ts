@@ -72,75 +72,78 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-/** Per database, the submissions waiting for each organisation's diarium of a year. */
-const lanes = new WeakMap<Db, Map<string, Waiting[]>>();
+/** Per database, the submissions waiting to be opened, and whether a statement is opening some. */
+interface Lane {
+  waiting: Waiting[];
+  running: boolean;
+}
+
+const lanes = new WeakMap<Db, Lane>();
 
 /**
- * Opens a case: the next diarienummer of the organisation and year, the case, its first timeline
+ * Opens a case: the next diarienummer of its organisation and year, the case, its first timeline
  * event, the audit entry, the auto-assignment by the matching rule (its internal event and audit
  * entry), the acknowledgement e-mail in the outbox, and what `alsoRun` adds for the offering (e.g.
  * queueing a refresh of the follow-up figures); all or nothing, in one statement.
  *
- * One organisation's submissions take their numbers in turn (the counter's row lock), so while one
- * statement for an organisation and year runs, the submissions that arrive for it wait here, not on
- * the lock, and the next statement opens all of them at once (up to MAX_BATCH): one statement and
- * one commit for many cases under load, and no waiting at all for a lone submission. When a
- * statement of several fails, each of its cases is tried alone, so one bad submission (an
- * Idempotency-Key already used) fails only itself. `alsoRun` must be the same for every call: the
- * statement is built once per database (see prepared).
+ * While a statement opens cases, the submissions that arrive wait here, and the next statement
+ * opens all of them at once (up to MAX_BATCH, whatever their organisations): under load one
+ * statement, one counter lock per organisation and one commit serve many cases, and a lone
+ * submission does not wait at all. When a statement of several fails, each of its cases is tried
+ * alone, so one bad submission (an Idempotency-Key already used) fails only itself. `alsoRun` must
+ * be the same for every call: the statement is built once per database (see prepared).
  */
 export function openCase(db: Db, input: OpenCaseInput, alsoRun: AlsoRun): Promise<OpenedCase> {
-  let byDiarium = lanes.get(db);
-  if (!byDiarium) {
-    byDiarium = new Map();
-    lanes.set(db, byDiarium);
+  let lane = lanes.get(db);
+  if (!lane) {
+    lane = { waiting: [], running: false };
+    lanes.set(db, lane);
   }
-  const key = `${input.case.organisationId}\u0000${input.diarium.year}`;
-  return new Promise((resolve, reject) => {
-    const waiting = byDiarium.get(key);
-    if (waiting) {
-      waiting.push({ input, resolve, reject });
-      return;
-    }
-    const lane: Waiting[] = [{ input, resolve, reject }];
-    byDiarium.set(key, lane);
-    void drain(db, lane, alsoRun).finally(() => byDiarium.delete(key));
-  });
+  const opened = new Promise<OpenedCase>((resolve, reject) => lane.waiting.push({ input, resolve, reject }));
+  if (!lane.running) void drain(db, lane, alsoRun);
+  return opened;
 }
 
-/** Opens what waits in a lane, a statement at a time, until none waits. */
-async function drain(db: Db, lane: Waiting[], alsoRun: AlsoRun): Promise<void> {
-  while (lane.length > 0) {
-    const batch = lane.splice(0, MAX_BATCH);
-    try {
-      const opened = await openCases(
-        db,
-        batch.map((w) => w.input),
-        alsoRun,
-      );
-      batch.forEach((w, i) => w.resolve(opened[i] as OpenedCase));
-    } catch (error) {
-      if (batch.length === 1) batch[0]?.reject(error);
-      else {
-        for (const w of batch) {
-          await openCases(db, [w.input], alsoRun).then(([opened]) => w.resolve(opened as OpenedCase), w.reject);
+/** Opens what waits in the lane, a statement at a time, until none waits. */
+async function drain(db: Db, lane: Lane, alsoRun: AlsoRun): Promise<void> {
+  lane.running = true;
+  try {
+    while (lane.waiting.length > 0) {
+      const batch = lane.waiting.splice(0, MAX_BATCH);
+      try {
+        const opened = await openCases(
+          db,
+          batch.map((w) => w.input),
+          alsoRun,
+        );
+        batch.forEach((w, i) => w.resolve(opened[i] as OpenedCase));
+      } catch (error) {
+        if (batch.length === 1) batch[0]?.reject(error);
+        else {
+          for (const w of batch) {
+            await openCases(db, [w.input], alsoRun).then(([one]) => w.resolve(one as OpenedCase), w.reject);
+          }
         }
       }
     }
+  } finally {
+    // Set in the same turn as the check above: a submission that comes later starts a new drain.
+    lane.running = false;
   }
 }
 
 /**
- * The statement that opens cases of one organisation and year (see openCase), in the order given.
- * The cases come as one jsonb array, so one prepared statement serves any number of them.
+ * The statement that opens cases (see openCase), numbered in the order given within each
+ * organisation and year. The cases come as one jsonb array, so one prepared statement serves any
+ * number of them. The counters are locked in one order (organisation, year), so two statements
+ * (from two server processes) never wait for each other in a circle.
  */
 export async function openCases(db: Db, inputs: OpenCaseInput[], alsoRun: AlsoRun): Promise<OpenedCase[]> {
-  const first = inputs[0];
-  if (!first) return [];
+  if (inputs.length === 0) return [];
   const query = preparedStatement(db, 'cases.open', () => {
     const p = (key: string) => sql.placeholder(key);
     const rule = matchingRuleQuery(db, {
-      organisationId: p('organisationId'),
+      organisationId: sql`i.organisation_id`,
       unitId: sql`i.unit_id`,
       municipality: sql`i.municipality`,
       offeringId: sql`i.offering_id`,
@@ -148,28 +151,33 @@ export async function openCases(db: Db, inputs: OpenCaseInput[], alsoRun: AlsoRu
     const placeholder = '{{diarienummer}}';
     return sql`
     with input as (
-      select * from jsonb_to_recordset(${p('cases')}::jsonb) as i(n int, id uuid, unit_id text, offering_id text,
+      select * from jsonb_to_recordset(${p('cases')}::jsonb) as i(n int, k int, id uuid, organisation_id text,
+        year int, prefix text, unit_id text, offering_id text,
         case_type text, status text, company_orgnr text, company_name text, contact_name text, contact_email text,
         municipality text, subject text, description text, intake_id uuid, submitted_by uuid, received_on date,
         due_on date, follow_token_hash text, idempotency_key text, now timestamptz, author_name text,
         event_data jsonb, actor_id uuid, actor_kind text, email_to text, email_subject text, email_text text)
+    ), diaria as (
+      select organisation_id, year, count(*)::int as count from input group by organisation_id, year
     ), counter as (
-      insert into ${diariumCounters} (organisation_id, year, last) values (${p('organisationId')}, ${p('year')}, ${p('count')})
+      insert into ${diariumCounters} (organisation_id, year, last)
+      select organisation_id, year, count from diaria order by organisation_id, year
       on conflict (organisation_id, year) do update set last = ${diariumCounters}.last + excluded.last
-      returning last
+      returning organisation_id, year, last
     ), numbered as (
-      -- The statement's cases take the counter's last numbers, in their order.
-      select i.*, counter.last - ${p('count')}::int + i.n as number, r.id as rule_id, r.assignee_id
-      from input i cross join counter
+      -- Each organisation's cases take its counter's last numbers, in their order (k).
+      select i.*, c.last - d.count + i.k as number, r.id as rule_id, r.assignee_id
+      from input i
+      join diaria d on d.organisation_id = i.organisation_id and d.year = i.year
+      join counter c on c.organisation_id = i.organisation_id and c.year = i.year
       left join lateral (select r.id, r.assignee_id from (${rule}) r) r on true
     ), opened as (
       insert into ${cases} (id, diarienummer, organisation_id, unit_id, offering_id, case_type, status, company_orgnr,
         company_name, contact_name, contact_email, municipality, subject, description, intake_id, submitted_by,
         assignee_id, received_on, due_on, follow_token_hash, idempotency_key, created_at, updated_at)
       -- At least five digits (BOT 2026/00042); lpad alone would cut the 100,000th case to 10000.
-      select id, ${p('prefix')}::text || ' ' || ${p('year')}::int || '/' ||
-        lpad(number::text, greatest(5, length(number::text)), '0'),
-        ${p('organisationId')}::text, unit_id, offering_id, case_type, status, company_orgnr, company_name,
+      select id, prefix || ' ' || year || '/' || lpad(number::text, greatest(5, length(number::text)), '0'),
+        organisation_id, unit_id, offering_id, case_type, status, company_orgnr, company_name,
         contact_name, contact_email, municipality, subject, description, intake_id, submitted_by, assignee_id,
         received_on, due_on, follow_token_hash, idempotency_key, now, now
       from numbered order by n
@@ -206,10 +214,12 @@ export async function openCases(db: Db, inputs: OpenCaseInput[], alsoRun: AlsoRu
       ),
       sql``,
     )}
-    select x.n, o.diarienummer, x.assignee_id, x.rule_id,
-      (select e.id from events e where e.case_id = o.id and e.kind = 'submitted') as submitted_event_id
-    from opened o join numbered x on x.id = o.id order by x.n`;
+    select x.n, o.diarienummer, x.assignee_id, x.rule_id, e.id as submitted_event_id
+    from opened o join numbered x on x.id = o.id join events e on e.case_id = o.id and e.kind = 'submitted'
+    order by x.n`;
   });
+  // Each case's place among the statement's cases of its organisation and year.
+  const taken = new Map<string, number>();
   const rows = await query.execute<{
     n: number;
     diarienummer: string;
@@ -217,16 +227,19 @@ export async function openCases(db: Db, inputs: OpenCaseInput[], alsoRun: AlsoRu
     rule_id: string | null;
     submitted_event_id: string | number;
   }>({
-    organisationId: first.case.organisationId,
-    year: first.diarium.year,
-    prefix: first.diarium.prefix,
-    count: inputs.length,
     cases: JSON.stringify(
       inputs.map((input, i) => {
         const c = input.case;
+        const diarium = `${c.organisationId}\u0000${input.diarium.year}`;
+        const k = (taken.get(diarium) ?? 0) + 1;
+        taken.set(diarium, k);
         return {
           n: i + 1,
+          k,
           id: c.id,
+          organisation_id: c.organisationId,
+          year: input.diarium.year,
+          prefix: input.diarium.prefix,
           unit_id: c.unitId ?? null,
           offering_id: c.offeringId,
           case_type: c.caseType,
@@ -808,28 +821,26 @@ export async function deleteAssignmentRule(db: Conn, id: string): Promise<void> 
   await db.delete(caseAssignmentRules).where(eq(caseAssignmentRules.id, id));
 }
 
-/**
- * The rule that assigns a new case (or part): active, of the organisation, each criterion null or
- * equal to the case's; the most specific first (offering, then unit, then municipality), then the
- * lowest priority number, then the oldest. Rules whose assignee is no longer an active staff member
- * of the organisation (or of the unit) are skipped.
- */
+/** A criterion's value: given, a placeholder of a prepared statement, or a column of the query around. */
 type Value = string | null | Placeholder | SQL;
 
 /**
  * Where a new case or part is going, for matching it to an auto-assignment rule; a placeholder
- * stands for a value given when a prepared statement runs (null or not).
+ * stands for a value given when a prepared statement runs (null or not), an SQL expression for a
+ * column of each case a statement opens.
  */
 export interface AssignmentTarget {
-  organisationId: string | Placeholder;
+  organisationId: string | Placeholder | SQL;
   unitId: Value;
   municipality: Value;
   offeringId: Value;
 }
 
 /**
- * The rule that assigns a case going to `target`: the most specific active rule whose assignee is
- * still an active member who may handle the unit's cases, then by priority.
+ * The rule that assigns a new case (or part) going to `target`: active, of the organisation, each
+ * criterion null or equal to the case's; the most specific first (offering, then unit, then
+ * municipality), then the lowest priority number, then the oldest. Rules whose assignee is no
+ * longer an active staff member of the organisation (or of the unit) are skipped.
  */
 function matchingRuleQuery(db: Conn, target: AssignmentTarget) {
   const r = caseAssignmentRules;
