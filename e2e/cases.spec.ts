@@ -243,6 +243,16 @@ for (const engine of engines()) {
       await said(j, 'Ärendet har nu status Avslutat.');
       await j.getByText('Ärendet är avslutat; statusen kan inte ändras.').waitFor();
 
+      // The closed case leaves the worker's list of open cases; "Avslutade ärenden" shows it.
+      await Promise.all([j.waitForResponse((r) => r.url().includes('/api/cases?')), open(j, '/handlaggning')]);
+      await settle(j);
+      expect(await j.getByRole('row', { name: new RegExp(diarienummer) }).count()).toBe(0);
+      await j.getByLabel('Visa', { exact: true }).selectOption('closed');
+      await j.getByRole('button', { name: 'Visa ärenden' }).click();
+      await j.waitForURL(/visa=avslutade/);
+      await j.getByRole('row', { name: new RegExp(diarienummer) }).waitFor();
+      await expectNoAxeViolations(j, '/handlaggning?visa=avslutade');
+
       await open(c, followPath);
       expect(await c.locator('.facts').textContent()).toContain('Avslutat');
       expect(await c.getByRole('heading', { name: 'Skriv till handläggaren' }).count()).toBe(0);

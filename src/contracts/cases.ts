@@ -152,6 +152,11 @@ export const SubmitCaseResponse = Type.Object(
 export const InboxQuery = Type.Object(
   {
     status: Type.Optional(Type.String({ pattern: '^[a-z-]{1,40}$' })),
+    state: Type.Optional(
+      Type.Union([Type.Literal('open'), Type.Literal('closed'), Type.Literal('all')], {
+        description: 'Open cases (the default, unless `status` is given), closed ones, or all',
+      }),
+    ),
     overdue: Type.Optional(Type.Boolean()),
     assignee: Type.Optional(Type.Union([Type.Literal('me'), Type.Literal('none'), Type.String({ format: 'uuid' })])),
     offering: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,120}$' })),

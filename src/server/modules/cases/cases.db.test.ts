@@ -43,6 +43,26 @@ describeEachDatabase('cases', (database) => {
     expect(after.version).toBe(submitted.case.version);
   });
 
+  it('lists the open cases by default; the closed ones when asked, or by their status', async () => {
+    const { db } = database();
+    const open = await cases.submitCase(db, owner, submission({ description: 'Fortfarande öppet' }), { links });
+    const closing = await cases.submitCase(db, owner, submission({ description: 'Snart avslutat' }), { links });
+    let version = closing.case.version;
+    for (const status of ['tilldelat', 'pagar', 'avslutat']) {
+      version = (await cases.changeStatus(db, bygglov, closing.case.id, { status, expectedVersion: version }, links))
+        .version;
+    }
+    const ids = async (query: Parameters<typeof cases.listInbox>[2]) =>
+      (await cases.listInbox(db, bygglov, { ...query, limit: 100 })).items.map((c) => c.id);
+    expect(await ids({})).toContain(open.case.id);
+    expect(await ids({})).not.toContain(closing.case.id);
+    expect(await ids({ state: 'closed' })).toContain(closing.case.id);
+    expect(await ids({ state: 'closed' })).not.toContain(open.case.id);
+    expect(await ids({ state: 'all' })).toEqual(expect.arrayContaining([open.case.id, closing.case.id]));
+    expect(await ids({ status: 'avslutat' })).toContain(closing.case.id);
+    expect(await ids({ status: 'avslutat', state: 'open' })).toEqual([]);
+  });
+
   it('refuses a stale write (412) and a write without If-Match (428)', async () => {
     const { db } = database();
     const submitted = await cases.submitCase(db, owner, submission(), { links });

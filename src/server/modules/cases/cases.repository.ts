@@ -332,6 +332,8 @@ export interface InboxFilter {
   /** Other organisations' cases shared with these staff through a part or a referral. */
   sharedCaseIds?: string[];
   status?: string;
+  /** Only the open cases (not closed), or only the closed ones. */
+  open?: boolean;
   overdueOn?: string;
   assignee?: string | null;
   offeringId?: string;
@@ -365,6 +367,7 @@ function inboxShape(filter: InboxFilter): { shape: string; values: Record<string
     shape.push('company');
     values.company = filter.companyOrgnr;
   }
+  if (filter.open !== undefined) shape.push(filter.open ? 'open' : 'closed');
   if (filter.status) {
     shape.push('status');
     values.status = filter.status;
@@ -409,6 +412,7 @@ function inboxWhere(filter: InboxFilter): SQL | undefined {
   }
   if (filter.companyOrgnr) conditions.push(eq(cases.companyOrgnr, p('company')));
   else conditions.push(visibleToStaff(cases));
+  if (filter.open !== undefined) conditions.push(filter.open ? isNull(cases.closedAt) : isNotNull(cases.closedAt));
   if (filter.status) conditions.push(eq(cases.status, p('status')));
   if (filter.overdueOn) conditions.push(and(lt(cases.dueOn, p('overdueOn')), isNull(cases.closedAt)));
   if (filter.assignee === null) conditions.push(isNull(cases.assigneeId));
@@ -505,7 +509,7 @@ const ORDERS = {
  * municipality, several scopes or shared cases are planned for their values each time (how many
  * cases match decides which index reads fewest rows).
  */
-const PLANNED_ONCE = /^(scopes:[ou]|company)(,status)?(,overdue)?$/;
+const PLANNED_ONCE = /^(scopes:[ou]|company)(,open|,closed)?(,status)?(,overdue)?$/;
 
 export async function listCases(
   db: Conn,

@@ -603,10 +603,13 @@ async function staffCase(db: Db | Tx, principal: Principal, id: string): Promise
 export async function listInbox(db: Db, principal: Principal, query: InboxQuery) {
   const today = todayInSweden();
   const scopes = inboxScopes(principal);
+  // A case worker's list is of the work at hand: the open cases, unless they ask for a status.
+  const state = query.state ?? (query.status ? 'all' : 'open');
   const { rows, total, totalIsLowerBound } = await repo.listCases(
     db,
     {
       scopes,
+      ...(state !== 'all' ? { open: state === 'open' } : {}),
       ...(scopes !== 'all' ? { sharedCaseIds: await sharedCases.get(db, JSON.stringify(scopes)) } : {}),
       ...(query.status ? { status: query.status } : {}),
       ...(query.overdue ? { overdueOn: today } : {}),

@@ -260,6 +260,7 @@ function InboxFilterForm({
 }) {
   const { t } = useI18n();
   const municipalities = regions?.municipalities ?? [];
+  const [state, setState] = useState<string>(filters.state ?? '');
   const [status, setStatus] = useState(filters.status ?? '');
   const [overdue, setOverdue] = useState(filters.overdue ?? false);
   const [assignee, setAssignee] = useState<string>(filters.assignee ?? '');
@@ -282,6 +283,7 @@ function InboxFilterForm({
     const next: InboxFilters = {
       page: 1,
       sort: INBOX_SORTS.find((s) => s === sort) ?? 'due',
+      state: state === 'closed' || state === 'all' ? state : undefined,
       status: status || undefined,
       overdue: overdue || undefined,
       assignee: assignee === 'me' || assignee === 'none' ? assignee : undefined,
@@ -294,6 +296,23 @@ function InboxFilterForm({
   return (
     <form className="filters" role="search" aria-label={t.cases.inbox.filters} onSubmit={submit} noValidate>
       <div className="filters__grid">
+        <div className="field">
+          <label htmlFor="inbox-state">{t.cases.inbox.state}</label>
+          <select
+            id="inbox-state"
+            className="select"
+            value={state}
+            onChange={(e) => setState(e.target.value)}
+            aria-describedby="inbox-state-hint"
+          >
+            <option value="">{t.cases.inbox.states.open}</option>
+            <option value="closed">{t.cases.inbox.states.closed}</option>
+            <option value="all">{t.cases.inbox.states.all}</option>
+          </select>
+          <p className="field__hint" id="inbox-state-hint">
+            {t.cases.inbox.stateHint}
+          </p>
+        </div>
         <div className="field">
           <label htmlFor="inbox-status">{t.cases.facts.status}</label>
           <select id="inbox-status" className="select" value={status} onChange={(e) => setStatus(e.target.value)}>

@@ -50,6 +50,21 @@ describe('the inbox filters in the URL', () => {
       '/api/cases?status=mottaget&overdue=true&assignee=me&offering=botkyrka-kommun-bygglov&municipality=0127&sort=-received&limit=20&offset=40',
     );
   });
+
+  it('shows the open cases unless the closed ones or all are asked for', () => {
+    expect(parseInboxFilters('').state).toBeUndefined();
+    expect(inboxApiPath(parseInboxFilters(''))).not.toContain('state=');
+    for (const [visa, state] of [
+      ['avslutade', 'closed'],
+      ['alla', 'all'],
+    ] as const) {
+      const filters = parseInboxFilters(`?visa=${visa}`);
+      expect(filters.state).toBe(state);
+      expect(inboxSearch(filters)).toBe(`?visa=${visa}`);
+      expect(inboxApiPath(filters)).toContain(`state=${state}`);
+    }
+    expect(parseInboxFilters('?visa=oppna&visa=x').state).toBeUndefined();
+  });
 });
 
 describe('who may handle what', () => {

@@ -84,6 +84,8 @@ export function statusLabel(status: { code: string; sv: string; en: string }, la
 
 /** The inbox's filters as they live in the page's URL (Swedish parameter names). */
 export interface InboxFilters {
+  /** Open cases when absent (and no status is chosen); closed ones, or all. */
+  state?: 'closed' | 'all';
   status?: string;
   overdue?: boolean;
   /** `me`, `none` or empty for everyone */
@@ -106,6 +108,9 @@ export function parseInboxFilters(search: string): InboxFilters {
   const filters: InboxFilters = { sort: 'due', page: 1 };
   const status = params.get('status');
   if (status && /^[a-z-]{1,40}$/.test(status)) filters.status = status;
+  const state = params.get('visa');
+  if (state === 'avslutade') filters.state = 'closed';
+  else if (state === 'alla') filters.state = 'all';
   if (params.get('forsenade') === 'ja') filters.overdue = true;
   const assignee = params.get('handlaggare');
   if (assignee === 'me' || assignee === 'none') filters.assignee = assignee;
@@ -123,6 +128,7 @@ export function parseInboxFilters(search: string): InboxFilters {
 /** The page's query string for the filters, e.g. `?status=mottaget&forsenade=ja`. */
 export function inboxSearch(filters: InboxFilters): string {
   const params = new URLSearchParams();
+  if (filters.state) params.set('visa', filters.state === 'closed' ? 'avslutade' : 'alla');
   if (filters.status) params.set('status', filters.status);
   if (filters.overdue) params.set('forsenade', 'ja');
   if (filters.assignee) params.set('handlaggare', filters.assignee);
@@ -137,6 +143,7 @@ export function inboxSearch(filters: InboxFilters): string {
 /** The API path for one page of the filtered inbox. */
 export function inboxApiPath(filters: InboxFilters): string {
   const params = new URLSearchParams();
+  if (filters.state) params.set('state', filters.state);
   if (filters.status) params.set('status', filters.status);
   if (filters.overdue) params.set('overdue', 'true');
   if (filters.assignee) params.set('assignee', filters.assignee);
