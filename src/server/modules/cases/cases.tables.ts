@@ -110,6 +110,17 @@ export const cases = pgTable(
     index('cases_inbox_open_due_idx')
       .on(t.organisationId, t.dueOn, t.createdAt, t.id, t.unitId)
       .where(sql`${t.closedAt} is null and ${visibleToStaff(t)}`),
+    // The inbox shows the open cases by default: a unit's in its order, and both by date received,
+    // each read (and counted) from a small index, not by fetching every row to see it is open.
+    index('cases_inbox_open_unit_due_idx')
+      .on(t.organisationId, t.unitId, t.dueOn, t.createdAt, t.id)
+      .where(sql`${t.closedAt} is null and ${visibleToStaff(t)}`),
+    index('cases_inbox_open_org_created_idx')
+      .on(t.organisationId, t.createdAt, t.id)
+      .where(sql`${t.closedAt} is null and ${visibleToStaff(t)}`),
+    index('cases_inbox_open_unit_created_idx')
+      .on(t.organisationId, t.unitId, t.createdAt, t.id)
+      .where(sql`${t.closedAt} is null and ${visibleToStaff(t)}`),
     // Mina ärenden: a company's cases, newest first.
     index('cases_company_idx').on(t.companyOrgnr, t.createdAt, t.id).where(sql`${t.companyOrgnr} is not null`),
     index('cases_assignee_idx').on(t.assigneeId),

@@ -1,0 +1,3 @@
+CREATE INDEX "cases_inbox_open_unit_due_idx" ON "cases" USING btree ("organisation_id","unit_id","due_on","created_at","id") WHERE "cases"."closed_at" is null and ("cases"."email_verified_at" is not null or "cases"."submitted_by" is not null);--> statement-breakpoint
+CREATE INDEX "cases_inbox_open_org_created_idx" ON "cases" USING btree ("organisation_id","created_at","id") WHERE "cases"."closed_at" is null and ("cases"."email_verified_at" is not null or "cases"."submitted_by" is not null);--> statement-breakpoint
+CREATE INDEX "cases_inbox_open_unit_created_idx" ON "cases" USING btree ("organisation_id","unit_id","created_at","id") WHERE "cases"."closed_at" is null and ("cases"."email_verified_at" is not null or "cases"."submitted_by" is not null);
