@@ -69,7 +69,9 @@ function targetRows(): string[] {
   const bare = figures('baseline: bare Fastify + pg');
   const intake = num(cases, 'intake_per_s');
   const pgbench = num(cases, 'pgbench_tps');
-  const ratio = intake !== null && pgbench ? Math.round((intake / pgbench) * 100) / 100 : null;
+  // Met or not is decided on the exact ratio; the table shows it to three places (0.4958 is not 0.5).
+  const exact = intake !== null && pgbench ? intake / pgbench : null;
+  const ratio = exact === null ? null : Math.round(exact * 1000) / 1000;
   const row = (target: string, measured: string, met: boolean | null) =>
     `| ${target} | ${measured} | ${met === null ? '?' : met ? 'yes' : '**no**'} |`;
   const p50 = num(cases, 'list_p50_ms');
@@ -80,7 +82,7 @@ function targetRows(): string[] {
     row(
       'intake ≥ 0.5 × same-run pgbench TPS',
       `${intake ?? '?'}/s vs ${pgbench ?? '?'} TPS = ${ratio ?? '?'}×`,
-      ratio === null ? null : ratio >= 0.5,
+      exact === null ? null : exact >= 0.5,
     ),
     row('lists p50 ≤ 5 ms (16 connections)', `${p50 ?? '?'} ms`, p50 === null ? null : p50 <= 5),
     row('lists p99 ≤ 25 ms (16 connections)', `${p99 ?? '?'} ms`, p99 === null ? null : p99 <= 25),
