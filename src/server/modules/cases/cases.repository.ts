@@ -1,18 +1,4 @@
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  getTableColumns,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  or,
-  type Placeholder,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { prepared, preparedStatement } from '../../db/prepared.js';
 import { memberships } from '../access/access.tables.js';
@@ -825,16 +811,15 @@ export async function deleteAssignmentRule(db: Conn, id: string): Promise<void> 
   await db.delete(caseAssignmentRules).where(eq(caseAssignmentRules.id, id));
 }
 
-/** A criterion's value: given, a placeholder of a prepared statement, or a column of the query around. */
-type Value = string | null | Placeholder | SQL;
+/** A criterion's value: given, or a column of the query around (null or not). */
+type Value = string | null | SQL;
 
 /**
- * Where a new case or part is going, for matching it to an auto-assignment rule; a placeholder
- * stands for a value given when a prepared statement runs (null or not), an SQL expression for a
- * column of each case a statement opens.
+ * Where a new case or part is going, for matching it to an auto-assignment rule; an SQL expression
+ * stands for a column of each case a statement opens.
  */
 export interface AssignmentTarget {
-  organisationId: string | Placeholder | SQL;
+  organisationId: string | SQL;
   unitId: Value;
   municipality: Value;
   offeringId: Value;

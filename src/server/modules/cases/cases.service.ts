@@ -249,7 +249,7 @@ export interface SubmitResult {
 
 /**
  * Opens a case at the offering's provider and unit, all or nothing in one statement (which, under
- * load, opens other submissions to the same organisation with it; see repo.openCase): the case with
+ * load, opens the other submissions waiting with it; see repo.openCase): the case with
  * its diarienummer, the first timeline event, the audit entry, the e-mail in the outbox and a
  * refresh of the follow-up figures. With an Idempotency-Key a retried request returns the first
  * case instead of creating another.
@@ -328,7 +328,7 @@ export async function submitCase(
           options.links,
         ),
       },
-      (offeringIds) => [indicatorRefreshStatement({ offeringIds })],
+      (offeringIds) => [indicatorRefreshStatement(offeringIds)],
     );
   } catch (error) {
     // A retry with an Idempotency-Key already used (or two at once): the unique key lets only one

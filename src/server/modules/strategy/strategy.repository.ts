@@ -1,5 +1,5 @@
 /** All SQL of the strategy module. Reads `cases` and `offerings` for live figures (read-only). */
-import { and, asc, desc, eq, inArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { strategyNodes } from '../catalogue/catalogue.tables.js';
 import {
@@ -582,14 +582,12 @@ export async function offeringStats(db: Conn, rootId: string, nodeId: string, pe
 
 /**
  * The strategies whose trees link the offerings (whose figures a case there changes), as outbox
- * payloads `{"root": id}` (see enqueueOnceEachStatement): one offering, or a query of offering ids.
+ * payloads `{"root": id}` (see enqueueOnceEachStatement); `offeringIds` is a query of offering ids.
  */
-export function rootPayloadsOfOfferings(offerings: { offeringId: string | Placeholder } | { offeringIds: SQL }): SQL {
-  const which =
-    'offeringIds' in offerings ? sql`o.id in (${offerings.offeringIds})` : sql`o.id = ${offerings.offeringId}`;
+export function rootPayloadsOfOfferings(offeringIds: SQL): SQL {
   return sql`select distinct jsonb_build_object('root', n.root_id) as payload
     from offerings o cross join lateral unnest(o.strategy_links) as l(node)
-    join strategy_nodes n on n.id = l.node where ${which}`;
+    join strategy_nodes n on n.id = l.node where o.id in (${offeringIds})`;
 }
 
 /** The strategies that reached a company (whose shares a change of its profile changes). */

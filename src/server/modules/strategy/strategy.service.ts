@@ -4,7 +4,7 @@
  */
 
 import { performance } from 'node:perf_hooks';
-import type { Placeholder, SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { JobResponse } from '../../../contracts/jobs.js';
 import type {
   CompanyProfileRequest,
@@ -613,12 +613,15 @@ export async function refreshStatisticsFromOutbox(tx: Tx, payload: { root: strin
  * already has a refresh waiting gets no second one.
  */
 export async function enqueueIndicatorRefresh(tx: Conn, change: { offeringId: string }): Promise<void> {
-  await tx.execute(indicatorRefreshStatement(change));
+  await tx.execute(indicatorRefreshStatement(sql`select ${change.offeringId}::text`));
 }
 
-/** enqueueIndicatorRefresh as a statement, for a caller that writes everything in one statement. */
-export function indicatorRefreshStatement(change: { offeringId: string | Placeholder } | { offeringIds: SQL }): SQL {
-  return enqueueOnceEachStatement(REFRESH, repo.rootPayloadsOfOfferings(change));
+/**
+ * enqueueIndicatorRefresh as a statement, for the offerings `offeringIds` (a query of their ids),
+ * for a caller that writes everything in one statement.
+ */
+export function indicatorRefreshStatement(offeringIds: SQL): SQL {
+  return enqueueOnceEachStatement(REFRESH, repo.rootPayloadsOfOfferings(offeringIds));
 }
 
 async function enqueueRefreshOf(tx: Conn, roots: string[], scope: RefreshScope = 'changed') {
