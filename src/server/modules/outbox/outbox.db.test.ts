@@ -1,7 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.js';
-import type { SqlSession } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import * as repo from './outbox.repository.js';
 
 interface PlanNode {
@@ -17,36 +18,40 @@ function nodesOf(node: PlanNode): PlanNode[] {
 
 /** How the server plans `statement` as a prepared statement: generic (once for all values) or custom. */
 async function plan(
-  session: SqlSession,
+  tx: Tx,
   statement: { sql: string; params: unknown[] },
   mode: 'force_generic_plan' | 'force_custom_plan',
 ): Promise<PlanNode[]> {
-  await session.exec(`set plan_cache_mode = ${mode}`);
-  await session.exec(`prepare claim_plan as ${statement.sql}`);
+  const run = async (text: string) => ((await tx.execute(sql.raw(text))) as unknown as { rows: unknown[] }).rows;
+  await run(`set local plan_cache_mode = ${mode}`);
+  await run(`prepare claim_plan as ${statement.sql}`);
   try {
     const literal = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
-    const [row] = await session.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(
+    const [row] = (await run(
       `explain (format json) execute claim_plan(${statement.params.map(literal).join(', ')})`,
-    );
+    )) as { 'QUERY PLAN': [{ Plan: PlanNode }] | string }[];
     const json = row?.['QUERY PLAN'];
     const parsed = typeof json === 'string' ? JSON.parse(json) : json;
     return nodesOf(parsed[0].Plan);
   } finally {
-    await session.exec('deallocate claim_plan');
-    await session.exec('reset plan_cache_mode');
+    await run('deallocate claim_plan');
   }
 }
 
 describeEachDatabase('outbox as a queue', (database) => {
   it('claims and looks up waiting messages through their own index, without sorting a backlog it was never analysed with', async () => {
     const { db } = database();
-    // Statistics taken when nothing waited (as after a quiet night), then a burst: 3,000 e-mails
-    // and a few refreshes waiting, which the statistics do not know of.
-    await database().exec(`update outbox set status = 'sent' where status = 'pending'; analyze outbox`);
+    // Statistics taken when nothing waited (a new outbox, or one vacuumed on a quiet night), then a
+    // burst the statistics do not know of: 20,000 e-mails queued, 15,000 of them already sent, and a
+    // few refreshes waiting. From such statistics PostgreSQL plans a bitmap of the whole backlog,
+    // sorted by id, for a claim of ten (PostgreSQL 15 and PGlite; not yet at 8,000 and 6,000).
+    await database().exec('delete from outbox');
+    await database().exec('vacuum analyze outbox');
     await database().exec(`
       insert into outbox (kind, payload)
         select 'email', jsonb_build_object('to', 'kö' || g || '@example.se', 'subject', 'Ärende', 'text', repeat('text ', 80))
-        from generate_series(1, 3000) g;
+        from generate_series(1, 20000) g;
+      update outbox set status = 'sent' where id in (select id from outbox order by id limit 15000);
       insert into outbox (kind, payload)
         select 'indicator-refresh', jsonb_build_object('root', 'strategi-' || g) from generate_series(1, 3) g`);
 
@@ -67,10 +72,14 @@ describeEachDatabase('outbox as a queue', (database) => {
       'duplicates of a refresh': 'outbox_pending_other_idx',
       debounce: 'outbox_pending_other_idx',
     };
-    await database().session(async (session) => {
+    // The claims are planned as claimDue runs them (withoutSorting), the lookups as they are.
+    const claims = new Set(['e-mail claim', 'other kinds claim']);
+    await db.transaction(async (tx) => {
       for (const [name, statement] of Object.entries(statements)) {
         for (const mode of ['force_generic_plan', 'force_custom_plan'] as const) {
-          const nodes = await plan(session, statement, mode);
+          const nodes = claims.has(name)
+            ? await repo.withoutSorting(tx, () => plan(tx, statement, mode))
+            : await plan(tx, statement, mode);
           const onOutbox = nodes.filter((n) => n['Relation Name'] === 'outbox' && n['Node Type'] !== 'ModifyTable');
           const sortsOfOutbox = nodes.filter(
             (n) => n['Node Type'] === 'Sort' && nodesOf(n).some((m) => m['Relation Name'] === 'outbox'),
@@ -95,10 +104,20 @@ describeEachDatabase('outbox as a queue', (database) => {
       }
     });
 
-    // And what the claims take: the oldest e-mails in order; the other kinds' claim no e-mail.
-    const emails = await db.transaction((tx) => repo.claimDue(tx, 10, 'email'));
+    // And what the claims take: the oldest waiting e-mails in order; the other kinds' claim no
+    // e-mail. Sorting is back on after a claim, for the rest of the transaction.
+    const emails = await db.transaction(async (tx) => {
+      const claimed = await repo.claimDue(tx, 10, 'email');
+      const [setting] = (
+        (await tx.execute(sql`select current_setting('enable_sort') as s`)) as unknown as {
+          rows: { s: string }[];
+        }
+      ).rows;
+      expect(setting?.s).toBe('on');
+      return claimed;
+    });
     expect(emails.map((m) => (m.payload as repo.EmailMessage).to)).toEqual(
-      Array.from({ length: 10 }, (_, i) => `kö${i + 1}@example.se`),
+      Array.from({ length: 10 }, (_, i) => `kö${15000 + i + 1}@example.se`),
     );
     const [other] = await db.transaction((tx) => repo.claimDue(tx, 1, 'other'));
     expect(other).toMatchObject({ kind: 'indicator-refresh', payload: { root: 'strategi-1' } });

@@ -16,13 +16,16 @@ export const outbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
-    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     // A queue's statistics are always stale (analysed when nothing waited, read under a backlog of
     // thousands), so each query on waiting messages has one partial index that matches it exactly,
     // in the order it takes them: the workers' e-mail claim (claimDue), and the other kinds' claim
     // and the debounce's lookup (enqueueOnce), which never scan the e-mails waiting beside them.
     index('outbox_pending_email_idx').on(t.id).where(sql`${t.status} = 'pending' and ${t.kind} = 'email'`),
     index('outbox_pending_other_idx').on(t.id).where(sql`${t.status} = 'pending' and ${t.kind} <> 'email'`),
+    // The dead letters admins look at, newest first (listByStatus). No index on status as such: a
+    // lookup of waiting refreshes, planned from statistics that knew of no backlog, took one on
+    // (status, next attempt) and read every waiting e-mail to find a refresh.
+    index('outbox_dead_idx').on(t.id).where(sql`${t.status} = 'dead'`),
     check('outbox_status_check', sql`${t.status} in ('pending', 'sent', 'dead')`),
   ],
 );
