@@ -13,6 +13,16 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
   });
 
+  it('refuses an SMTP_URL the mailer cannot use, naming it and what is wrong', () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.se' })).toThrow(/SMTP_URL.*smtp:\/\//);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.se?secure=true' })).toThrow(/SMTP_URL.*secure/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.se?requireTLS=ja' })).toThrow(/requireTLS/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.se?maxConnections=0' })).toThrow(/maxConnections/);
+    expect(loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.se:587?requireTLS=true' }).mail.smtpUrl).toBe(
+      'smtp://u:p@mail.example.se:587?requireTLS=true',
+    );
+  });
+
   it('refuses an unknown log level and NODE_ENV', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);

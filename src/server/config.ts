@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { smtpOptionsFromUrl } from './modules/outbox/smtp.js';
 
 /**
  * Configuration from the environment, validated once at start.
@@ -36,6 +37,11 @@ function mailConfig(env: Env, nodeEnv: Config['nodeEnv']): MailConfig {
     }
     if (protocol !== 'smtp:' && protocol !== 'smtps:') {
       throw new ConfigError('SMTP_URL', `måste börja med smtp:// eller smtps:// (fick "${protocol}")`);
+    }
+    try {
+      smtpOptionsFromUrl(smtpUrl);
+    } catch (error) {
+      throw new ConfigError('SMTP_URL', `kan inte användas: ${(error as Error).message}`);
     }
   } else if (nodeEnv === 'production') {
     throw new ConfigError('SMTP_URL', 'krävs i produktion (Lotsen skickar kvittenser och aviseringar med e-post)');

@@ -44,6 +44,7 @@ export async function main(): Promise<void> {
       await app.close(); // stops accepting, lets in-flight requests finish
       await worker.stop();
       await jobWorker.stop();
+      await mailer.close();
       await mailbox?.close();
       await database.close();
       process.exit(0);

@@ -1,49 +1,21 @@
-import { connect, type Socket } from 'node:net';
 import { simpleParser } from 'mailparser';
-import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import type { EmailMessage } from './outbox.repository.js';
 import type { Mailer } from './outbox.worker.js';
-
-/** Sends through an SMTP server, e.g. `smtp://user:pass@mail.example.se:587`. */
-export function smtpMailer(url: string, from: string): Mailer {
-  // Pooled: one SMTP connection carries many messages instead of one handshake per e-mail.
-  const transport = nodemailer.createTransport(url.includes('?') ? `${url}&pool=true` : `${url}?pool=true`);
-  // The pool opens its connections through getSocket (nodemailer's hook for proxies), which a
-  // transport made from a URL cannot be given as an option.
-  (transport.transporter as unknown as { getSocket: unknown }).getSocket = connectWithoutDelay(new URL(url));
-  return {
-    async send(message: EmailMessage) {
-      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
-    },
-  };
-}
-
-const CONNECT_TIMEOUT_MS = 30_000;
+import { composeMessage, parseSender, SmtpPool, smtpOptionsFromUrl } from './smtp.js';
 
 /**
- * Nodemailer's connections, opened with TCP_NODELAY. SMTP is a dialogue of short lines; with
- * Nagle's algorithm on, a line written while the previous one is unacknowledged waits for the
- * server's delayed ACK (40 ms on Linux), which held the outbox at about a hundred e-mails a second.
- * TLS (smtps, STARTTLS) is still nodemailer's: it upgrades the connection given here.
+ * Sends through an SMTP server, e.g. `smtp://user:pass@mail.example.se:587` (see smtp.ts for the
+ * URL's parameters). `from` is the From header, e.g. `Lotsen <lotsen@region.example.se>`.
  */
-function connectWithoutDelay(url: URL) {
-  const port = Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587);
-  return (_options: unknown, callback: (error: Error | null, socket?: { connection: Socket }) => void) => {
-    const socket = connect({ host: url.hostname, port, noDelay: true, timeout: CONNECT_TIMEOUT_MS });
-    const failed = (error: Error) => {
-      socket.destroy();
-      callback(error);
-    };
-    const timedOut = () => failed(new Error(`SMTP connection to ${url.hostname}:${port} timed out`));
-    socket.once('error', failed);
-    socket.once('timeout', timedOut);
-    socket.once('connect', () => {
-      socket.off('error', failed);
-      socket.off('timeout', timedOut);
-      socket.setTimeout(0);
-      callback(null, { connection: socket });
-    });
+export function smtpMailer(url: string, from: string): Mailer & { close(): Promise<void> } {
+  const pool = new SmtpPool(smtpOptionsFromUrl(url));
+  const sender = parseSender(from);
+  return {
+    async send(message: EmailMessage) {
+      await pool.send(sender.address, message.to, composeMessage(sender, message));
+    },
+    close: () => pool.close(),
   };
 }
 

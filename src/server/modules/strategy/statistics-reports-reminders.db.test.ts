@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { unzipSync } from 'fflate';
-import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.js';
 import type { Principal } from '../access/access.policies.js';
 import { submitCase } from '../cases/cases.service.js';
 import { getJob, jobResult, runNextJob } from '../jobs/jobs.service.js';
 import { jobHandlers } from '../jobs/jobs.worker.js';
-import { type ReceivedMail, startLocalMailbox } from '../outbox/mailer.js';
-import type { EmailMessage } from '../outbox/outbox.repository.js';
+import { type ReceivedMail, smtpMailer, startLocalMailbox } from '../outbox/mailer.js';
 import { drainOutbox } from '../outbox/outbox.worker.js';
 import * as strategy from './strategy.service.js';
 
@@ -218,12 +216,10 @@ describeEachDatabase('strategy: statistics refresh, reports as jobs, reminders',
     const again = await strategy.sendFollowUpReminders(db(), { ...links, now: new Date('2026-02-06T08:00:00Z') });
     expect(again.sent.filter((s) => s.root === ROOT)).toEqual([]);
 
-    // A real SMTP conversation with the local mailbox; not pooled, so the mailbox closes at once.
-    const transport = nodemailer.createTransport(mailbox.url);
-    const mailer = {
-      send: async (m: EmailMessage) => void (await transport.sendMail({ from: 'lotsen@lotsen.test', ...m })),
-    };
+    // A real SMTP conversation with the local mailbox, closed after it so the mailbox closes at once.
+    const mailer = smtpMailer(mailbox.url, 'lotsen@lotsen.test');
     while ((await drainOutbox(db(), mailer)) > 0) {}
+    await mailer.close();
     const mine = (m: ReceivedMail) => m.to.some((to) => to.endsWith('@orebro.example') && to.includes(engine));
     const received = mailbox.messages.filter(mine);
     expect(received.flatMap((m) => m.to).sort()).toEqual([
