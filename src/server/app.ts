@@ -67,6 +67,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     }
   });
 
+  const requestRate = deps.requestRate;
+  if (requestRate) {
+    // API requests only: a page's scripts, styles and images are not load on the front door.
+    app.addHook('onRequest', async (request) => {
+      if (request.url.startsWith('/api/')) requestRate.record();
+    });
+  }
+
   // Sessions and CSRF first: they set request.principal, which the access hook below judges.
   await registerSessionHooks(app, deps);
   app.addHook('onRequest', async (request, reply) => {

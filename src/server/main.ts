@@ -1,9 +1,17 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { RequestRate } from './http/load.js';
 import { startJobWorker } from './modules/jobs/jobs.worker.js';
 import { smtpMailer, startLocalMailbox } from './modules/outbox/mailer.js';
 import { startOutboxWorker } from './modules/outbox/outbox.worker.js';
 import { openReadyDatabase } from './runtime.js';
+
+/**
+ * From this many API requests a second the front door counts as busy: e-mails and refreshes wait
+ * (at most OUTBOX_DEFER_MS) rather than take CPU from the requests. A region's ordinary day is a
+ * few a second (a page a case worker opens makes five to ten); a burst of submissions is thousands.
+ */
+const BUSY_REQUESTS_PER_SECOND = 200;
 
 /** The server process: configuration, database, listen, graceful shutdown. */
 export async function main(): Promise<void> {
@@ -23,11 +31,14 @@ export async function main(): Promise<void> {
   // Mail goes through SMTP; without SMTP_URL (never in production) through Lotsen's own local mailbox.
   const mailbox = config.mail.smtpUrl ? null : await startLocalMailbox();
   const mailer = smtpMailer(config.mail.smtpUrl ?? (mailbox as { url: string }).url, config.mail.from);
+  const requestRate = new RequestRate();
   const app = await buildApp(
-    { database, config, ...(mailbox ? { mailbox } : {}) },
+    { database, config, requestRate, ...(mailbox ? { mailbox } : {}) },
     { logger: { level: config.logLevel } },
   );
-  const worker = startOutboxWorker(database.db, mailer, 2000, (error) => app.log.error({ err: error }, 'outbox'));
+  const worker = startOutboxWorker(database.db, mailer, 2000, (error) => app.log.error({ err: error }, 'outbox'), {
+    busy: () => requestRate.perSecond() >= BUSY_REQUESTS_PER_SECOND,
+  });
   const jobWorker = startJobWorker(database.db, {
     publicBaseUrl: config.publicBaseUrl,
     onError: (error) => app.log.error({ err: error }, 'jobs'),

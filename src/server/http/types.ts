@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Access, Principal } from '../modules/access/access.policies.js';
 import type { ReceivedMail } from '../modules/outbox/mailer.js';
+import type { RequestRate } from './load.js';
 
 /** What the app needs from the process; `main.ts` and the tests provide it. */
 export interface AppDeps {
@@ -17,6 +18,8 @@ export interface AppDeps {
   config: Config;
   /** Demo and development only: the local mailbox whose received mail /dev/mailbox shows. */
   mailbox?: { messages: readonly ReceivedMail[] };
+  /** Counts the requests begun, for background work that yields while the front door is busy. */
+  requestRate?: RequestRate;
 }
 
 export type App = FastifyInstance<

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.js';
 import type { Tx } from '../../db/client.js';
 import * as repo from './outbox.repository.js';
+import { startOutboxWorker } from './outbox.worker.js';
 
 interface PlanNode {
   'Node Type': string;
@@ -122,5 +123,35 @@ describeEachDatabase('outbox as a queue', (database) => {
     const [other] = await db.transaction((tx) => repo.claimDue(tx, 1, 'other'));
     expect(other).toMatchObject({ kind: 'indicator-refresh', payload: { root: 'strategi-1' } });
     await database().exec(`update outbox set status = 'sent' where status = 'pending'`);
+  });
+
+  it('while the front door is busy, sends only what has waited the deferral, and the rest once it is not', async () => {
+    const { db } = database();
+    await database().exec(`update outbox set status = 'sent' where status = 'pending'`);
+    const mail = (to: string) => JSON.stringify({ to, subject: 'Ärende', text: 'Hej' });
+    await database().query(
+      `insert into outbox (kind, payload, next_attempt_at) values
+         ('email', $1::jsonb, now() - interval '40 seconds'), ('email', $2::jsonb, now()), ('email', $3::jsonb, now())`,
+      [mail('har-vantat@example.se'), mail('ny-1@example.se'), mail('ny-2@example.se')],
+    );
+    const sent: string[] = [];
+    let busy = true;
+    const worker = startOutboxWorker(db, { send: async (m) => void sent.push(m.to) }, 20, undefined, {
+      busy: () => busy,
+      deferMs: 30_000,
+    });
+    const until = async (done: () => boolean) => {
+      for (let waited = 0; !done() && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    };
+    try {
+      await until(() => sent.length > 0);
+      await new Promise((r) => setTimeout(r, 300)); // fifteen more ticks, all busy
+      expect(sent).toEqual(['har-vantat@example.se']);
+      busy = false;
+      await until(() => sent.length === 3);
+      expect(sent.sort()).toEqual(['har-vantat@example.se', 'ny-1@example.se', 'ny-2@example.se']);
+    } finally {
+      await worker.stop();
+    }
   });
 });

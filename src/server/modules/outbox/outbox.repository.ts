@@ -56,8 +56,8 @@ export function payloadStatement(payload: Record<string, string>): SQL {
  * message. Each of the two has its own partial index in this order (outbox.tables), so a claim
  * reads only the rows it takes however many wait (and however stale the statistics: see below).
  */
-export function claimDue(tx: Tx, limit: number, which: 'email' | 'other'): Promise<OutboxRow[]> {
-  return withoutSorting(tx, () => claimQuery(tx, limit, which));
+export function claimDue(tx: Tx, limit: number, which: 'email' | 'other', dueForMs = 0): Promise<OutboxRow[]> {
+  return withoutSorting(tx, () => claimQuery(tx, limit, which, dueForMs));
 }
 
 /**
@@ -81,13 +81,16 @@ export async function withoutSorting<T>(tx: Tx, statements: () => Promise<T>): P
   }
 }
 
-/** The statement claimDue runs (a test asks PostgreSQL how it plans it). */
-export function claimQuery(tx: Db | Tx, limit: number, which: 'email' | 'other') {
+/**
+ * The statement claimDue runs (a test asks PostgreSQL how it plans it): messages due for at least
+ * `dueForMs` (0: due now).
+ */
+export function claimQuery(tx: Db | Tx, limit: number, which: 'email' | 'other', dueForMs = 0) {
   return tx
     .select()
     .from(outbox)
     .where(
-      sql`${outbox.status} = 'pending' and ${outbox.kind} ${sql.raw(which === 'email' ? '=' : '<>')} 'email' and ${outbox.nextAttemptAt} <= now()`,
+      sql`${outbox.status} = 'pending' and ${outbox.kind} ${sql.raw(which === 'email' ? '=' : '<>')} 'email' and ${outbox.nextAttemptAt} <= now() - ${Math.max(0, Math.round(dueForMs))}::integer * interval '1 millisecond'`,
     )
     .orderBy(outbox.id)
     .limit(limit)

@@ -22,14 +22,15 @@ export const EMAIL_BATCH = 10;
  * Handles what is due, by kind ('email': send it; 'indicator-refresh': recompute a strategy's
  * statistics). E-mails go in batches of EMAIL_BATCH, sent at the same time; any other message alone.
  * Each batch is one transaction, so a crash never marks an unhandled message handled (a crash
- * after sending and before the commit sends that batch again: at least once). Returns how many
- * messages were handled (sent or failed).
+ * after sending and before the commit sends that batch again: at least once). Only messages due
+ * for at least `dueForMs` are taken (see startOutboxWorker). Returns how many messages were handled
+ * (sent or failed).
  */
-export async function drainOutbox(db: Db, mailer: Mailer, limit = 20): Promise<number> {
+export async function drainOutbox(db: Db, mailer: Mailer, limit = 20, dueForMs = 0): Promise<number> {
   let handled = 0;
   while (handled < limit) {
     const done = await db.transaction(async (tx) => {
-      const emails = await repo.claimDue(tx, Math.min(EMAIL_BATCH, limit - handled), 'email');
+      const emails = await repo.claimDue(tx, Math.min(EMAIL_BATCH, limit - handled), 'email', dueForMs);
       if (emails.length > 0) {
         const sent = await Promise.allSettled(emails.map((m) => mailer.send(m.payload as repo.EmailMessage)));
         await repo.markSentAll(
@@ -49,7 +50,7 @@ export async function drainOutbox(db: Db, mailer: Mailer, limit = 20): Promise<n
         }
         return emails.length;
       }
-      const [message] = await repo.claimDue(tx, 1, 'other');
+      const [message] = await repo.claimDue(tx, 1, 'other', dueForMs);
       if (!message) return 0;
       try {
         if (message.kind === 'indicator-refresh') {
@@ -71,19 +72,40 @@ export async function drainOutbox(db: Db, mailer: Mailer, limit = 20): Promise<n
   return handled;
 }
 
+/** How long a message may wait while the front door is busy (see startOutboxWorker). */
+export const OUTBOX_DEFER_MS = 30_000;
+
+export interface OutboxWorkerOptions {
+  /** Whether the front door is busy now (main.ts: many requests a second). */
+  busy?: () => boolean;
+  /** How long a message may wait while it is; default OUTBOX_DEFER_MS. */
+  deferMs?: number;
+}
+
 /**
  * Drains the outbox every `intervalMs` until stopped; while there is a backlog (a full batch was
- * handled) it goes on at once rather than waiting for the next tick.
+ * handled) it goes on at once rather than waiting for the next tick. While `busy()` says the front
+ * door is busy, it takes only what has been due for `deferMs`: e-mails and refreshes wait for the
+ * burst to pass (on 2 cores, sending the acknowledgements of a burst of submissions while it lasts
+ * took a fifth of what the submissions could have had), but never longer than that. Under load that
+ * does not pass, messages go out `deferMs` late, oldest first, as fast as they come.
  */
-export function startOutboxWorker(db: Db, mailer: Mailer, intervalMs = 2000, onError?: (error: unknown) => void) {
+export function startOutboxWorker(
+  db: Db,
+  mailer: Mailer,
+  intervalMs = 2000,
+  onError?: (error: unknown) => void,
+  options: OutboxWorkerOptions = {},
+) {
   let running = false;
   let stopping = false;
   const batch = 20;
+  const dueFor = () => (options.busy?.() ? (options.deferMs ?? OUTBOX_DEFER_MS) : 0);
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
     try {
-      while ((await drainOutbox(db, mailer, batch)) === batch && !stopping) {}
+      while ((await drainOutbox(db, mailer, batch, dueFor())) === batch && !stopping) {}
     } catch (error) {
       onError?.(error);
     } finally {
