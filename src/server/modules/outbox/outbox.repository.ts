@@ -74,11 +74,11 @@ export async function withoutSorting<T>(tx: Tx, statements: () => Promise<T>): P
   const before = (await tx.execute(
     sql`select current_setting('enable_sort') as was, set_config('enable_sort', 'off', true)`,
   )) as unknown as { rows: { was: string }[] };
-  try {
-    return await statements();
-  } finally {
-    await tx.execute(sql`select set_config('enable_sort', ${before.rows[0]?.was ?? 'on'}, true)`);
-  }
+  // Put back after success only: a failed statement has aborted the transaction, whose rollback
+  // undoes the setting (and a statement now would only hide the error with its own).
+  const result = await statements();
+  await tx.execute(sql`select set_config('enable_sort', ${before.rows[0]?.was ?? 'on'}, true)`);
+  return result;
 }
 
 /**
