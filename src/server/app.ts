@@ -67,18 +67,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     }
   });
 
-  const requestRate = deps.requestRate;
-  if (requestRate) {
-    // API requests only: a page's scripts, styles and images are not load on the front door.
-    app.addHook('onRequest', async (request) => {
-      if (request.url.startsWith('/api/')) requestRate.record();
-    });
-  }
-
   // Sessions and CSRF first: they set request.principal, which the access hook below judges.
   await registerSessionHooks(app, deps);
+  const requestRate = deps.requestRate;
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // The front door's load, for background work: API requests only (a page's scripts, styles and
+    // images are not load on it).
+    if (requestRate && request.url.startsWith('/api/')) requestRate.record();
     const access = request.routeOptions.config.access;
     if (access === undefined) return; // Fastify's own 404 handler
     const decision = decide(access, request.principal);
