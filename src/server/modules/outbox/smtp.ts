@@ -162,7 +162,7 @@ interface Reply {
   lines: string[];
 }
 
-/** A reply other than the one expected; `permanent` for 5xx. */
+/** A reply other than the one expected. */
 export class SmtpError extends Error {
   constructor(
     readonly command: string,
@@ -170,9 +170,6 @@ export class SmtpError extends Error {
   ) {
     super(`SMTP ${command}: ${reply.code} ${reply.lines.join(' ')}`);
     this.name = 'SmtpError';
-  }
-  get permanent(): boolean {
-    return this.reply.code >= 500;
   }
 }
 
@@ -218,19 +215,20 @@ class Connection {
     // unacknowledged waits for the server's delayed ACK (40 ms on Linux).
     socket.setNoDelay(true);
     await new Promise<void>((resolve, reject) => {
+      const failed = (error: Error) => {
+        clearTimeout(timer);
+        reject(error);
+      };
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new Error(`SMTP connection to ${options.host}:${options.port} timed out`));
+        failed(new Error(`SMTP connection to ${options.host}:${options.port} timed out`));
       }, CONNECT_TIMEOUT_MS);
       socket.once(options.secure ? 'secureConnect' : 'connect', () => {
         clearTimeout(timer);
-        socket.off('error', reject);
+        socket.off('error', failed); // from here on the connection's own listener hears errors
         resolve();
       });
-      socket.once('error', (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
+      socket.once('error', failed);
     });
     const connection = new Connection(socket, options, onClosed);
     try {
