@@ -13,7 +13,7 @@ import { connect as connectTls } from 'node:tls';
  * Lotsen sends one kind of message: plain text to one recipient. composeMessage writes it in full
  * (UTF-8, the subject as encoded words, the body in base64), so that nothing of a general MIME
  * library runs per e-mail: the outbox spent about 0.5 ms of the server's CPU on each e-mail through
- * nodemailer, as much as the case it acknowledged, and this client about a tenth of that.
+ * nodemailer, as much as the case it acknowledged, and this client under a third of that (0.12 ms).
  */
 
 export interface SmtpOptions {
