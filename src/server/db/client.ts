@@ -65,18 +65,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   });
   // Half as many: only list pages run here, each briefly. Connections are opened when first
   // needed and closed after 10 s idle (pg's default), so an idle process holds none of these.
-  const planOncePool = new pg.Pool({ connectionString: url, max: Math.ceil(poolSize / 2) });
+  const planOncePool = new pg.Pool({ connectionString: url, max: Math.ceil(poolSize / 2), Client: PlanOnceClient });
   // An idle connection that the server closes (restart, failover, a dropped test database) is
   // simply discarded by the pool; without a listener the error would crash the process.
   pool.on('error', () => {});
   planOncePool.on('error', () => {});
   pool.on('connect', prepareRepeatedStatements);
-  // A SET, not a startup option: poolers such as PgBouncer refuse unknown startup parameters. The
-  // client runs its queries in order, so the SET goes before the first query it is given; should
-  // it fail, the connection plans as usual (slower, never wrong).
-  planOncePool.on('connect', (client) => {
-    client.query('set plan_cache_mode = force_generic_plan').catch(() => {});
-  });
   // Fail fast with the server's own message when it cannot be reached.
   const client = await pool.connect();
   client.release();
@@ -111,6 +105,26 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       await Promise.all([pool.end(), planOncePool.end()]);
     },
   };
+}
+
+/**
+ * A connection of the plan-once pool: it sets `plan_cache_mode` once connected, before the pool
+ * hands it out (a query sent while the SET still runs would be queued behind it, which pg
+ * deprecates). A SET, not a startup option: poolers such as PgBouncer refuse unknown startup
+ * parameters. Should the SET fail, the connection plans as usual (slower, never wrong).
+ */
+class PlanOnceClient extends pg.Client {
+  override connect(): Promise<pg.Client>;
+  override connect(callback: (err: Error | null, client?: pg.Client) => void): void;
+  override connect(callback?: (err: Error | null, client?: pg.Client) => void): Promise<pg.Client> | undefined {
+    const connected = super.connect().then(async () => {
+      await this.query('set plan_cache_mode = force_generic_plan').catch(() => {});
+      return this;
+    });
+    if (!callback) return connected;
+    connected.then((client) => callback(null, client), callback);
+    return undefined;
+  }
 }
 
 /** How many distinct statements each connection keeps prepared, at most (see below). */

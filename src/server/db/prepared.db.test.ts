@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { company, links, submission } from '../../../test/support/cases.js';
@@ -31,9 +33,11 @@ if (engines().includes('postgres')) {
   describe('statements planned once (postgres)', () => {
     let database: Database;
     let drop: () => Promise<void>;
+    let url: string;
     beforeAll(async () => {
       const fresh = await freshDatabaseUrl();
       drop = fresh.drop;
+      url = fresh.url;
       // One connection in each pool, so that the statements looked at are on the connection asked.
       database = await openDatabase({ url: fresh.url, poolSize: 1 });
       for (let i = 0; i < 3; i++) await cases.submitCase(database.db, representative, submission(), { links });
@@ -67,6 +71,26 @@ if (engines().includes('postgres')) {
       // The page, and the count that an empty page needs of its own.
       expect(usual).toHaveLength(2);
       for (const statement of usual) expect(statement.custom).toBeGreaterThanOrEqual(5);
+    });
+
+    it('sets the plan-once connection up before the pool hands it out (nothing queued behind the SET)', async () => {
+      // A process of its own: pg warns of a query queued behind another once per process.
+      const script = `
+        import { sql } from 'drizzle-orm';
+        import { openDatabase, planOnceDbOf } from './src/server/db/client.ts';
+        const database = await openDatabase({ url: process.env.PLAN_ONCE_URL, poolSize: 2 });
+        const result = await planOnceDbOf(database.db).execute(sql\`show plan_cache_mode\`);
+        console.log(JSON.stringify(result.rows));
+        await database.close();`;
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+        env: { ...process.env, PLAN_ONCE_URL: url },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual([{ plan_cache_mode: 'force_generic_plan' }]);
+      expect(run.stderr).not.toMatch(/DeprecationWarning/);
     });
 
     it("plans a company's own cases (Mina ärenden) once too", async () => {

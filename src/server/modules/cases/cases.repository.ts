@@ -548,7 +548,9 @@ export async function listCases(
       ).execute<{ n: number }>(fill)
     )[0]?.n ??
     0;
-  const rows: CaseSummaryRow[] = found.map(({ counted: _, ...row }) => row);
+  // The rows keep their `counted`: a list reads a summary's fields by name, and copying every row
+  // without it (object rest) costs ~8 µs a page.
+  const rows: CaseSummaryRow[] = found;
   return { rows, total: Math.min(n, countLimit), totalIsLowerBound: n > countLimit };
 }
 
