@@ -160,7 +160,11 @@ describe('smtpMailer', () => {
       await mailer.close();
       expect(server.received.map((m) => m.subject)).toEqual([message.subject]);
       const wrong = smtpMailer(`smtp://lotsen:fel@127.0.0.1:${server.port}`, 'lotsen@example.se');
-      await expect(wrong.send(message)).rejects.toThrow(/535/);
+      // A sign-in refused is the configuration, which an operator mends: not a refusal for good.
+      await expect(wrong.send(message)).rejects.toMatchObject({
+        message: expect.stringMatching(/535/),
+        permanent: false,
+      });
       await wrong.close();
     }
   });
@@ -174,13 +178,22 @@ describe('smtpMailer', () => {
           if (address.address.startsWith('finns-inte')) {
             return callback(Object.assign(new Error('Mottagaren finns inte'), { responseCode: 550 }));
           }
+          if (address.address.startsWith('full')) {
+            return callback(Object.assign(new Error('Brevlådan är full just nu'), { responseCode: 452 }));
+          }
           callback();
         },
       });
       const mailer = smtpMailer(`smtp://127.0.0.1:${server.port}?maxConnections=1`, 'lotsen@example.se');
-      await expect(mailer.send({ ...message, to: 'finns-inte@example.se' })).rejects.toThrow(
-        /RCPT TO: 550 Mottagaren finns inte/,
-      );
+      // 5xx to the recipient: refused for good; 4xx: try again later.
+      await expect(mailer.send({ ...message, to: 'finns-inte@example.se' })).rejects.toMatchObject({
+        message: expect.stringMatching(/RCPT TO: 550 Mottagaren finns inte/),
+        permanent: true,
+      });
+      await expect(mailer.send({ ...message, to: 'full@example.se' })).rejects.toMatchObject({
+        message: expect.stringMatching(/RCPT TO: 452 Brevlådan är full/),
+        permanent: false,
+      });
       await mailer.send(message);
       await mailer.close();
       expect({ hidePIPELINING, to: server.received.map((m) => m.to), sessions: server.sessions().all }).toEqual({

@@ -4,7 +4,8 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.js';
 import type { Tx } from '../../db/client.js';
 import * as repo from './outbox.repository.js';
-import { startOutboxWorker } from './outbox.worker.js';
+import { drainOutbox, MAX_ATTEMPTS, startOutboxWorker } from './outbox.worker.js';
+import { SmtpError } from './smtp.js';
 
 interface PlanNode {
   'Node Type': string;
@@ -123,6 +124,48 @@ describeEachDatabase('outbox as a queue', (database) => {
     const [other] = await db.transaction((tx) => repo.claimDue(tx, 1, 'other'));
     expect(other).toMatchObject({ kind: 'indicator-refresh', payload: { root: 'strategi-1' } });
     await database().exec(`update outbox set status = 'sent' where status = 'pending'`);
+  });
+
+  it('makes an e-mail refused for good a dead letter at once, and tries one refused for now again later', async () => {
+    const { db } = database();
+    await database().exec(`update outbox set status = 'sent' where status = 'pending'`);
+    for (const to of ['finns-inte@example.se', 'full@example.se']) {
+      await repo.enqueueEmail(db, { to, subject: 'Ärende', text: 'Hej' });
+    }
+    // The errors the SMTP client rejects with, as a server's replies make them.
+    const refusals: Record<string, SmtpError> = {
+      'finns-inte@example.se': new SmtpError('RCPT TO', { code: 550, lines: ['Mottagaren finns inte'] }),
+      'full@example.se': new SmtpError('RCPT TO', { code: 452, lines: ['Brevlådan är full just nu'] }),
+    };
+    expect(await drainOutbox(db, { send: async (m) => Promise.reject(refusals[m.to]) })).toBe(2);
+    const rows = await database().query<{
+      to: string;
+      status: string;
+      attempts: number;
+      later: boolean;
+      error: string;
+    }>(
+      `select payload->>'to' as to, status, attempts, next_attempt_at > now() as later, last_error as error
+       from outbox where kind = 'email' and status <> 'sent' order by id`,
+    );
+    expect(rows).toEqual([
+      {
+        to: 'finns-inte@example.se',
+        status: 'dead',
+        attempts: 1,
+        later: false,
+        error: 'SMTP RCPT TO: 550 Mottagaren finns inte',
+      },
+      {
+        to: 'full@example.se',
+        status: 'pending',
+        attempts: 1,
+        later: true,
+        error: 'SMTP RCPT TO: 452 Brevlådan är full just nu',
+      },
+    ]);
+    expect(MAX_ATTEMPTS).toBeGreaterThan(1);
+    await database().exec(`update outbox set status = 'sent' where status <> 'sent'`);
   });
 
   it('while the front door is busy, sends only what has waited the deferral, and the rest once it is not', async () => {

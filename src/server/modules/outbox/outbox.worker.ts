@@ -3,7 +3,13 @@ import { refreshStatisticsFromOutbox } from '../strategy/strategy.service.js';
 import * as repo from './outbox.repository.js';
 
 export interface Mailer {
+  /** Rejects with an error whose `permanent` is true when sending the message again cannot succeed. */
   send(message: repo.EmailMessage): Promise<void>;
+}
+
+/** A refusal for good (an unknown recipient, say): the message is dead at once, not tried six times. */
+function refusedForGood(reason: unknown): boolean {
+  return (reason as { permanent?: unknown } | null)?.permanent === true;
 }
 
 export const MAX_ATTEMPTS = 6;
@@ -44,7 +50,7 @@ export async function drainOutbox(db: Db, mailer: Mailer, limit = 20, dueForMs =
               tx,
               message.id,
               String(outcome.reason?.message ?? outcome.reason),
-              retryAt(message.attempts),
+              refusedForGood(outcome.reason) ? null : retryAt(message.attempts),
             );
           }
         }

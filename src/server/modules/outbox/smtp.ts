@@ -171,6 +171,15 @@ export class SmtpError extends Error {
     super(`SMTP ${command}: ${reply.code} ${reply.lines.join(' ')}`);
     this.name = 'SmtpError';
   }
+
+  /**
+   * The server refused this message for good: a 5xx reply (RFC 5321's permanent failure) to its
+   * recipient or its content. A 5xx to the sender or the sign-in is the server's configuration,
+   * which an operator can mend: those messages are tried again.
+   */
+  get permanent(): boolean {
+    return this.reply.code >= 500 && (this.command === 'RCPT TO' || this.command === 'message');
+  }
 }
 
 const CONNECT_TIMEOUT_MS = 30_000;
