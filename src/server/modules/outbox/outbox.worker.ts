@@ -7,17 +7,16 @@ export interface Mailer {
   send(message: repo.EmailMessage): Promise<void>;
 }
 
-/** A refusal for good (an unknown recipient, say): the message is dead at once, not tried six times. */
-function refusedForGood(reason: unknown): boolean {
-  return (reason as { permanent?: unknown } | null)?.permanent === true;
-}
-
 export const MAX_ATTEMPTS = 6;
 
-/** Exponential backoff: 30 s, 1 min, 2 min, 4 min, 8 min; after MAX_ATTEMPTS the message is dead. */
-export function retryAt(attemptsSoFar: number, now: Date = new Date()): Date | null {
+/**
+ * When to try a failed message again, or null for never (it is dead): exponential backoff, 30 s,
+ * 1 min, 2 min, 4 min, 8 min; dead after MAX_ATTEMPTS, or at once when the failure says it is
+ * `permanent` (a refusal for good, e.g. an unknown recipient).
+ */
+export function retryAt(attemptsSoFar: number, failure: unknown, now: Date = new Date()): Date | null {
   const attempt = attemptsSoFar + 1;
-  if (attempt >= MAX_ATTEMPTS) return null;
+  if (attempt >= MAX_ATTEMPTS || (failure as { permanent?: unknown } | null)?.permanent === true) return null;
   return new Date(now.getTime() + 30_000 * 2 ** (attempt - 1));
 }
 
@@ -50,7 +49,7 @@ export async function drainOutbox(db: Db, mailer: Mailer, limit = 20, dueForMs =
               tx,
               message.id,
               String(outcome.reason?.message ?? outcome.reason),
-              refusedForGood(outcome.reason) ? null : retryAt(message.attempts),
+              retryAt(message.attempts, outcome.reason),
             );
           }
         }
@@ -68,7 +67,7 @@ export async function drainOutbox(db: Db, mailer: Mailer, limit = 20, dueForMs =
         } else throw new Error(`unknown outbox kind ${message.kind}`);
         await repo.markSent(tx, message.id);
       } catch (error) {
-        await repo.markFailed(tx, message.id, (error as Error).message, retryAt(message.attempts));
+        await repo.markFailed(tx, message.id, (error as Error).message, retryAt(message.attempts, error));
       }
       return 1;
     });
