@@ -188,10 +188,17 @@ async function main() {
       SMTP_URL: sink.url,
     });
     const run = randomBytes(4).toString('hex');
-    const offerings = ['botkyrka-kommun-bygglov', 'almi-foretagspartner-malardalen-lan', 'region-vastmanland'];
+    // A municipality's, Almi's and a region's offering, and every fifteenth of the catalogue.
+    const offerings = [
+      'botkyrka-kommun-bygglov',
+      'almi-malardalen-foretagslan',
+      'region-vastmanland-regionalt-foretagsstod',
+    ];
     const existing = (await (await fetch(`${server.base}/api/offerings?limit=100`)).json()) as {
       items: { id: string }[];
     };
+    const missing = offerings.filter((id) => !existing.items.some((o) => o.id === id));
+    if (missing.length) throw new Error(`the intake's offerings are not in the catalogue: ${missing.join(', ')}`);
     const offeringIds = existing.items.map((o) => o.id).filter((id, i) => offerings.includes(id) || i % 15 === 0);
     const intake = await load(
       server.base,
