@@ -671,7 +671,7 @@ export const en: Messages = {
       allOfferings: 'All offerings',
       sort: 'Sort by',
       sorts: {
-        due: 'Answer by (earliest first)',
+        due: 'Due soonest first',
         received: 'Received (oldest first)',
         '-received': 'Received (newest first)',
         status: 'Status',

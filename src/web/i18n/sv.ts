@@ -672,7 +672,7 @@ export const sv = {
       allOfferings: 'Alla erbjudanden',
       sort: 'Sortera efter',
       sorts: {
-        due: 'Svar senast (tidigast först)',
+        due: 'Närmast svarsdag först',
         received: 'Inkom (äldst först)',
         '-received': 'Inkom (nyast först)',
         status: 'Status',
