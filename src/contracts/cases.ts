@@ -188,6 +188,15 @@ export const AssignRequest = Type.Object(
   { additionalProperties: false },
 );
 
+/** The colleagues whom the cases of my inbox may be assigned to. */
+export const AssigneeListResponse = Type.Object(
+  {
+    items: Type.Array(Type.Object({ id: Str, name: Nullable(Str) }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export type AssigneeListResponse = Static<typeof AssigneeListResponse>;
+
 export const SplitRequest = Type.Object(
   {
     parts: Type.Array(

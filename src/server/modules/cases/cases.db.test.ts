@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { company, expectCode, links, submission } from '../../../../test/support/cases.js';
 import { describeEachDatabase } from '../../../../test/support/databases.js';
+import { signInStaff } from '../../../../test/support/staff.js';
 import { AppError } from '../../errors.js';
 import type { Principal } from '../access/access.policies.js';
 import { type ReceivedMail, smtpMailer, startLocalMailbox } from '../outbox/mailer.js';
@@ -298,8 +299,18 @@ describeEachDatabase('cases', (database) => {
     const { db } = database();
     const a = await cases.submitCase(db, owner, submission(), { links });
     const b = await cases.submitCase(db, owner, submission(), { links });
-    expect(await cases.assignCases(db, bygglov, [a.case.id, b.case.id], bygglov.userId)).toBe(2);
-    const mine = await cases.listInbox(db, bygglov, { assignee: 'me', limit: 100 });
+    // The handler must exist as staff of the unit (see assignment.db.test.ts).
+    const me = {
+      ...bygglov,
+      userId: (
+        await signInStaff(
+          database(),
+          bygglov.memberships.map((m) => ({ ...m })),
+        )
+      ).userId,
+    };
+    expect(await cases.assignCases(db, me, [a.case.id, b.case.id], me.userId)).toBe(2);
+    const mine = await cases.listInbox(db, me, { assignee: 'me', limit: 100 });
     expect(mine.items.map((c) => c.id)).toEqual(expect.arrayContaining([a.case.id, b.case.id]));
     const overdue = await cases.listInbox(db, bygglov, { overdue: true, limit: 100 });
     expect(overdue.items.every((c) => c.overdue)).toBe(true);

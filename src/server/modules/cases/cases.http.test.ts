@@ -296,4 +296,36 @@ describeEachDatabase('a case from the front door to the archive, over HTTP', (da
     expect(actors.has(bygglov.userId)).toBe(true);
     expect(actors.has(businessSweden.userId)).toBe(true);
   });
+
+  it('lists the colleagues to assign to, and refuses a handler who would not see the case (problem+json)', async () => {
+    const submitted = await submit('cafe-tumba-assign-0001');
+    expect(submitted.statusCode).toBe(201);
+    const id = submitted.json().case.id as string;
+    const colleagues = await app.inject({ url: '/api/cases/assignees', headers: bygglov.headers });
+    expect(colleagues.statusCode).toBe(200);
+    const names = colleagues.json().items.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['Jonas Ek', 'Anders Nyström']));
+    expect(names).not.toContain('Leila Karimi'); // miljö, not bygglov
+    expect(names).not.toContain('Per Holm'); // Almi
+
+    const assign = (assigneeId: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/cases/assign',
+        headers: bygglov.writeHeaders,
+        payload: { caseIds: [id], assigneeId },
+      });
+    const refused = await assign(miljo.userId);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'assigneeId' }] });
+    const unchanged = await app.inject({ url: `/api/cases/${id}`, headers: bygglov.headers });
+    expect(unchanged.json().assigneeId).toBeNull();
+
+    const given = await assign(admin.userId);
+    expect(given.statusCode).toBe(200);
+    expect(given.json()).toEqual({ assigned: 1 });
+    const assigned = await app.inject({ url: `/api/cases/${id}`, headers: bygglov.headers });
+    expect(assigned.json().assigneeId).toBe(admin.userId);
+  });
 });

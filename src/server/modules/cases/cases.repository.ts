@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { prepared, preparedStatement } from '../../db/prepared.js';
-import { memberships } from '../access/access.tables.js';
+import { memberships, users } from '../access/access.tables.js';
 import { auditLog } from '../audit/audit.tables.js';
 import { outbox } from '../outbox/outbox.tables.js';
 import {
@@ -761,6 +761,73 @@ export async function anonymiseCase(tx: Tx, id: string): Promise<void> {
 
 export async function allDocumentsOf(db: Conn, caseId: string): Promise<DocumentRow[]> {
   return db.select().from(caseDocuments).where(eq(caseDocuments.caseId, caseId)).orderBy(asc(caseDocuments.createdAt));
+}
+
+// ---- Assignment -----------------------------------------------------------------------------------
+
+/**
+ * A person's active memberships, if the person is staff (not erased): what the case policies judge
+ * when a case is to be assigned to them. None for a company representative or an unknown id.
+ */
+export async function staffMembershipsOf(
+  db: Conn,
+  userId: string,
+): Promise<{ organisationId: string; unitId: string | null; role: string }[]> {
+  return db
+    .select({ organisationId: memberships.organisationId, unitId: memberships.unitId, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.active, true),
+        eq(users.kind, 'staff'),
+        isNull(users.erasedAt),
+      ),
+    );
+}
+
+/**
+ * The staff who handle cases (ASSIGNABLE_ROLES, active, not erased) in the given organisations and
+ * units, each person once, by name: whom a case worker may assign the cases of their inbox to. A
+ * unit's scope takes the unit's people and the organisation's people without a unit.
+ */
+export async function assignableStaff(
+  db: Conn,
+  scopes: 'all' | { organisationId: string; unitId: string | null }[],
+): Promise<{ id: string; name: string | null }[]> {
+  if (scopes !== 'all' && scopes.length === 0) return [];
+  const inScope =
+    scopes === 'all'
+      ? undefined
+      : or(
+          ...scopes.map((s) =>
+            s.unitId === null
+              ? eq(memberships.organisationId, s.organisationId)
+              : and(
+                  eq(memberships.organisationId, s.organisationId),
+                  or(isNull(memberships.unitId), eq(memberships.unitId, s.unitId)),
+                ),
+          ),
+        );
+  return (
+    db
+      // Staff invited by e-mail have no name until they first sign in.
+      .selectDistinct({ id: users.id, name: sql<string | null>`coalesce(${users.name}, ${users.email})` })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(
+        and(
+          eq(memberships.active, true),
+          inArray(memberships.role, [...ASSIGNABLE_ROLES]),
+          eq(users.kind, 'staff'),
+          isNull(users.erasedAt),
+          inScope,
+        ),
+      )
+      .orderBy(sql`2`, asc(users.id))
+      .limit(1000)
+  );
 }
 
 // ---- Auto-assignment rules ----------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import {
+  AssigneeListResponse,
   AssignmentRuleList,
   AssignmentRuleRequest,
   AssignmentRuleResponse,
@@ -117,6 +118,19 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
       },
     },
     async (request) => cases.listInbox(db, principalOf(request), request.query),
+  );
+
+  app.get(
+    '/api/cases/assignees',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['cases'],
+        summary: 'The staff whom the cases of my inbox may be assigned to (each case is checked when assigned)',
+        response: { 200: AssigneeListResponse, ...errors },
+      },
+    },
+    async (request) => cases.listAssignees(db, principalOf(request)),
   );
 
   app.get(

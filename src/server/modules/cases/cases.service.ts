@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type {
+  AssigneeListResponse,
   AssignmentRuleRequest,
   AssignmentRuleResponse,
   CaseEventResponse,
@@ -14,7 +15,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { KeyedProcessCache, ProcessCache } from '../../db/process-cache.js';
 import { AppError } from '../../errors.js';
 import { uuid7 } from '../../lib/uuid7.js';
-import { mayAdministerOrganisation, type Principal } from '../access/access.policies.js';
+import { mayAdministerOrganisation, type Principal, type StaffRole, toPrincipal } from '../access/access.policies.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { getOrganisation, offeringForCase, offeringTitles, organisationNames } from '../catalogue/catalogue.service.js';
 import { isMunicipalityCode } from '../catalogue/geography.js';
@@ -637,6 +638,15 @@ export async function listInbox(db: Db, principal: Principal, query: InboxQuery)
   };
 }
 
+/**
+ * The staff whom I may assign the cases of my inbox to: those who handle cases at my organisations
+ * and units (coordinators: everyone who handles cases). Whether one of them may take a given case
+ * is decided when it is assigned (assignCases).
+ */
+export async function listAssignees(db: Db, principal: Principal): Promise<AssigneeListResponse> {
+  return { items: await repo.assignableStaff(db, inboxScopes(principal)) };
+}
+
 /** A staff member reads a case: the read itself is audited. */
 export async function getCaseForStaff(db: Db, principal: Principal, id: string): Promise<CaseResponse> {
   const { row, via, since } = await staffAccess(db, principal, id);
@@ -723,6 +733,25 @@ export async function assignCases(
     const rows = await repo.casesByIds(tx, caseIds);
     if (rows.length !== new Set(caseIds).size || rows.some((r) => !staffMaySee(principal, r))) {
       throw new AppError('case_not_found', 'Minst ett av ärendena finns inte eller så saknar du behörighet');
+    }
+    if (assigneeId !== null) {
+      // The handler must be staff who would see the case in their own inbox.
+      const memberships = await repo.staffMembershipsOf(tx, assigneeId);
+      const assignee = toPrincipal(
+        { id: assigneeId, kind: 'staff' },
+        memberships.map((m) => ({ ...m, role: m.role as StaffRole, active: true })),
+        null,
+      );
+      const unseen = rows.filter((r) => !staffMaySee(assignee, r));
+      if (memberships.length === 0 || unseen.length > 0) {
+        throw new AppError(
+          'validation_failed',
+          memberships.length === 0
+            ? 'Personen är inte aktiv personal och kan inte få ärenden'
+            : `Personen handlägger inte ärenden där ${unseen.map((r) => r.diarienummer).join(', ')} hör hemma`,
+          [{ field: 'assigneeId', message: 'kan inte handlägga ärendet' }],
+        );
+      }
     }
     for (const row of rows) {
       await repo.updateCase(tx, row.id, { assigneeId });
