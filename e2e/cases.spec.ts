@@ -377,6 +377,70 @@ for (const engine of engines()) {
       }
     }, 120_000);
 
+    it('assigns cases to a colleague, in bulk from the inbox and from the case page, and filters by them', async () => {
+      // Amira's company submits two cases (signed in: no e-mail verification to wait for).
+      const amira = await newPage(browser, server.url);
+      await signIn(amira.page, 'company', /Amira Haddad/, '/', server.url);
+      const created = await amira.page.evaluate(async () => {
+        const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
+        const made: { id: string; diarienummer: string }[] = [];
+        for (const what of ['ett nytt skärmtak', 'en ny skylt mot gatan', 'en utökad uteservering']) {
+          const res = await fetch('/api/cases', {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'x-csrf-token': me.csrfToken,
+              'idempotency-key': crypto.randomUUID(),
+            },
+            body: JSON.stringify({
+              offeringId: 'botkyrka-kommun-bygglov',
+              description: `Vi behöver bygglov för ${what} vid bageriet.`,
+              municipality: '0127',
+              contact: { name: 'Amira Haddad', email: 'amira@example.se' },
+            }),
+          });
+          made.push(((await res.json()) as { case: { id: string; diarienummer: string } }).case);
+        }
+        return made;
+      });
+      await amira.context.close();
+      const [first, second, third] = created as [(typeof created)[0], (typeof created)[0], (typeof created)[0]];
+
+      // Jonas Ek (bygglov) gives two to Anders Nyström (the organisation's admin, who handles cases too).
+      const { context, page, problems } = await newPage(browser, server.url);
+      await signIn(page, 'staff', /Jonas Ek/, '/handlaggning?handlaggare=none', server.url);
+      await page.getByRole('row', { name: new RegExp(second.diarienummer) }).waitFor();
+      await page.getByLabel(`Markera ${first.diarienummer}`).check();
+      await page.getByLabel(`Markera ${second.diarienummer}`).check();
+      await page.getByRole('button', { name: 'Tilldela (2)' }).click();
+      await said(page, 'Välj vem ärendena ska tilldelas först.');
+      const choices = await page.locator('#bulk-assignee option').allTextContents();
+      expect(choices).toContain('Anders Nyström');
+      expect(choices).not.toContain('Leila Karimi'); // miljö: not a bygglov handler
+      expect(choices).not.toContain('Jonas Ek'); // himself: the button beside it
+      await page.getByLabel('Tilldela markerade till').selectOption({ label: 'Anders Nyström' });
+      await page.getByRole('button', { name: 'Tilldela (2)' }).click();
+      await said(page, '2 ärenden är tilldelade Anders Nyström.');
+      await expectNoAxeViolations(page, '/handlaggning (assigned to a colleague)');
+
+      await page.getByLabel('Handläggare', { exact: true }).selectOption({ label: 'Anders Nyström' });
+      await page.getByRole('button', { name: 'Visa ärenden' }).click();
+      await page.waitForURL(/handlaggare=[0-9a-f-]{36}/);
+      await page.getByRole('row', { name: new RegExp(`${first.diarienummer}.*Anders Nyström`) }).waitFor();
+      await page.getByRole('row', { name: new RegExp(`${second.diarienummer}.*Anders Nyström`) }).waitFor();
+      expect(await page.getByRole('row', { name: new RegExp(third.diarienummer) }).count()).toBe(0);
+
+      // The third from its page.
+      await open(page, `/handlaggning/${third.id}`);
+      await page.getByLabel('Tilldela en kollega').selectOption({ label: 'Anders Nyström' });
+      await page.getByRole('button', { name: 'Tilldela', exact: true }).click();
+      await said(page, 'Ärendet är tilldelat Anders Nyström.');
+      expect(await page.locator('.facts').textContent()).toContain('Anders Nyström');
+      await expectNoAxeViolations(page, '/handlaggning/:id (assigned to a colleague)');
+      expect(problems).toEqual([]);
+      await context.close();
+    }, 120_000);
+
     it('says so when a follow link is not valid, and shows the inbox in English', async () => {
       const { context, page, problems } = await newPage(browser, server.url, { language: 'en' });
       await open(page, `/folj/${'x'.repeat(43)}`);

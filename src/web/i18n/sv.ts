@@ -421,6 +421,8 @@ export const sv = {
       aterkallat: 'Återkallat',
     } as Record<string, string>,
     assignee: { me: 'Du', other: 'En kollega', none: 'Ingen ännu' },
+    unassignOption: 'Ingen (ta bort tilldelningen)',
+    unnamedColleague: 'Kollega utan namn',
     facts: {
       diarienummer: 'Diarienummer',
       offering: 'Ärende gäller',
@@ -694,6 +696,14 @@ export const sv = {
       selectFirst: 'Markera minst ett ärende först.',
       assignToMe: (n: number) => (n === 0 ? 'Tilldela mig markerade' : `Tilldela mig markerade (${n})`),
       assigned: (n: number) => (n === 1 ? 'Ett ärende är tilldelat dig.' : `${n} ärenden är tilldelade dig.`),
+      assignTo: 'Tilldela markerade till',
+      chooseAssignee: 'Välj handläggare',
+      assignSelected: (n: number) => (n === 0 ? 'Tilldela' : `Tilldela (${n})`),
+      assignedTo: (n: number, name: string) =>
+        n === 1 ? `Ett ärende är tilldelat ${name}.` : `${n} ärenden är tilldelade ${name}.`,
+      unassignedN: (n: number) =>
+        n === 1 ? 'Tilldelningen är borttagen för ett ärende.' : `Tilldelningen är borttagen för ${n} ärenden.`,
+      chooseAssigneeFirst: 'Välj vem ärendena ska tilldelas först.',
     },
     staff: {
       descriptionHeading: 'Företagets beskrivning',
@@ -713,6 +723,9 @@ export const sv = {
       unassign: 'Ta bort tilldelningen',
       assignedToYou: 'Ärendet är tilldelat dig.',
       unassignedDone: 'Tilldelningen är borttagen.',
+      assignTo: 'Tilldela en kollega',
+      assignOther: 'Tilldela',
+      assignedToOther: (name: string) => `Ärendet är tilldelat ${name}.`,
       writeHeading: 'Skriv i ärendet',
       bodyRequired: 'Skriv något först.',
       message: {

@@ -121,6 +121,14 @@ describeEachDatabase('assigning cases to a handler', (database) => {
     expect(forWholeOrg).not.toContain(who('almi').id);
     const forCoordinator = await ids('coordinator');
     expect(forCoordinator).toEqual(expect.arrayContaining([who('almi').id, who('miljo').id, who('coordinator').id]));
+    // For one case: the people who would see it, and nobody for a case I may not see.
+    const bygglovCase = await cases.submitCase(db, owner, submission(), { links });
+    const forCase = (await cases.listAssignees(db, who('wholeOrg').principal, bygglovCase.case.id)).items.map(
+      (p) => p.id,
+    );
+    expect(forCase).toEqual(expect.arrayContaining([who('bygglov').id, who('bygglov2').id, who('wholeOrg').id]));
+    expect(forCase).not.toContain(who('miljo').id);
+    await expectCode(cases.listAssignees(db, who('almi').principal, bygglovCase.case.id), 'case_not_found');
     const named = (await cases.listAssignees(db, who('bygglov').principal)).items;
     expect(named.find((p) => p.id === who('bygglov2').id)?.name).toBe('Testperson');
   });

@@ -126,11 +126,16 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
       config: { access: STAFF },
       schema: {
         tags: ['cases'],
-        summary: 'The staff whom the cases of my inbox may be assigned to (each case is checked when assigned)',
+        summary:
+          'The staff whom the cases of my inbox (or one case, `caseId`) may be assigned to; each case is checked when assigned',
+        querystring: Type.Object(
+          { caseId: Type.Optional(Type.String({ format: 'uuid' })) },
+          { additionalProperties: false },
+        ),
         response: { 200: AssigneeListResponse, ...errors },
       },
     },
-    async (request) => cases.listAssignees(db, principalOf(request)),
+    async (request) => cases.listAssignees(db, principalOf(request), request.query.caseId),
   );
 
   app.get(

@@ -640,11 +640,13 @@ export async function listInbox(db: Db, principal: Principal, query: InboxQuery)
 
 /**
  * The staff whom I may assign the cases of my inbox to: those who handle cases at my organisations
- * and units (coordinators: everyone who handles cases). Whether one of them may take a given case
- * is decided when it is assigned (assignCases).
+ * and units (coordinators: everyone who handles cases); with a case, those at its organisation who
+ * would see it. Whether one may take a given case is decided when it is assigned (assignCases).
  */
-export async function listAssignees(db: Db, principal: Principal): Promise<AssigneeListResponse> {
-  return { items: await repo.assignableStaff(db, inboxScopes(principal)) };
+export async function listAssignees(db: Db, principal: Principal, caseId?: string): Promise<AssigneeListResponse> {
+  if (caseId === undefined) return { items: await repo.assignableStaff(db, inboxScopes(principal)) };
+  const row = await staffCase(db, principal, caseId);
+  return { items: await repo.assignableStaff(db, [{ organisationId: row.organisationId, unitId: row.unitId }]) };
 }
 
 /** A staff member reads a case: the read itself is audited. */

@@ -16,7 +16,7 @@ import type { MeResponse } from '../access/access-api.js';
 import { SignInPanel } from '../access/SignInPanel.js';
 import { useMe } from '../access/use-me.js';
 import {
-  assigneeKind,
+  assigneeLabel,
   formatDay,
   INBOX_PAGE_SIZE,
   INBOX_SORTS,
@@ -29,7 +29,14 @@ import {
   worksCases,
 } from './case-format.js';
 import { caseError, DueDate, Feedback, type FeedbackState, StatusTag } from './case-ui.js';
-import { type AnonymousInquiry, type CaseListResponse, type CaseSummaryResponse, sendCase } from './cases-api.js';
+import {
+  type AnonymousInquiry,
+  type Assignee,
+  type AssigneeListResponse,
+  type CaseListResponse,
+  type CaseSummaryResponse,
+  sendCase,
+} from './cases-api.js';
 
 /** The staff inbox: my unit's or organisation's cases (coordinators: all), filtered, sorted, paged. */
 export function InboxPage({ search }: { search: string }) {
@@ -71,6 +78,11 @@ function Inbox({ me, search }: { me: MeResponse; search: string }) {
   const list = useApi<CaseListResponse>(inboxApiPath(filters));
   const offerings = useApi<ListResponse<OfferingResponse>>('/api/offerings?limit=100');
   const inquiries = useApi<AnonymousInquiry[]>('/api/referrals/anonymous?limit=20');
+  const assignees = useApi<AssigneeListResponse>('/api/cases/assignees');
+  const colleagues: Assignee[] = assignees.state === 'ok' ? assignees.data.items : [];
+  const others = colleagues.filter((c) => c.id !== me.user.id);
+  const nameOf = (id: string) => colleagues.find((c) => c.id === id)?.name ?? t.cases.unnamedColleague;
+  const [bulkAssignee, setBulkAssignee] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [feedback, setFeedback] = useState<FeedbackState>(null);
   const [busy, setBusy] = useState(false);
@@ -92,7 +104,8 @@ function Inbox({ me, search }: { me: MeResponse; search: string }) {
       return next;
     });
 
-  const assignToMe = async () => {
+  /** Assigns the selected cases to me, a colleague or nobody (`null`). */
+  const assignSelected = async (assigneeId: string | null) => {
     if (busy) return;
     if (selected.size === 0) {
       setFeedback({ kind: 'error', text: t.cases.inbox.selectFirst });
@@ -102,10 +115,19 @@ function Inbox({ me, search }: { me: MeResponse; search: string }) {
     setFeedback(null);
     try {
       const { assigned } = await sendCase<{ assigned: number }>('POST', '/api/cases/assign', {
-        body: { caseIds: [...selected], assigneeId: me.user.id },
+        body: { caseIds: [...selected], assigneeId },
       });
       setSelected(new Set());
-      setFeedback({ kind: 'success', text: t.cases.inbox.assigned(assigned) });
+      setBulkAssignee('');
+      setFeedback({
+        kind: 'success',
+        text:
+          assigneeId === null
+            ? t.cases.inbox.unassignedN(assigned)
+            : assigneeId === me.user.id
+              ? t.cases.inbox.assigned(assigned)
+              : t.cases.inbox.assignedTo(assigned, nameOf(assigneeId)),
+      });
       list.reload();
     } catch (error) {
       setFeedback({ kind: 'error', text: caseError(t, error) });
@@ -125,6 +147,7 @@ function Inbox({ me, search }: { me: MeResponse; search: string }) {
         filters={filters}
         regions={regions}
         offerings={offeringChoices}
+        colleagues={others}
       />
 
       <section aria-labelledby="inbox-results" className="results">
@@ -140,15 +163,43 @@ function Inbox({ me, search }: { me: MeResponse; search: string }) {
         <Feedback value={feedback} />
         {items.length > 0 && (
           <>
-            <div className="actions">
+            <div className="actions bulk-assign">
               <button
                 type="button"
                 className="button"
-                onClick={() => void assignToMe()}
+                onClick={() => void assignSelected(me.user.id)}
                 aria-disabled={busy || undefined}
               >
                 {t.cases.inbox.assignToMe(selected.size)}
               </button>
+              <div className="bulk-assign__other">
+                <label htmlFor="bulk-assignee">{t.cases.inbox.assignTo}</label>
+                <select
+                  id="bulk-assignee"
+                  className="select"
+                  value={bulkAssignee}
+                  onChange={(e) => setBulkAssignee(e.target.value)}
+                >
+                  <option value="">{t.cases.inbox.chooseAssignee}</option>
+                  {others.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name ?? t.cases.unnamedColleague}
+                    </option>
+                  ))}
+                  <option value="none">{t.cases.unassignOption}</option>
+                </select>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => {
+                    if (bulkAssignee === '') setFeedback({ kind: 'error', text: t.cases.inbox.chooseAssigneeFirst });
+                    else void assignSelected(bulkAssignee === 'none' ? null : bulkAssignee);
+                  }}
+                  aria-disabled={busy || undefined}
+                >
+                  {t.cases.inbox.assignSelected(selected.size)}
+                </button>
+              </div>
             </div>
             <table className="table case-table">
               <caption className="visually-hidden">{t.cases.inbox.caption}</caption>
@@ -207,7 +258,7 @@ function Inbox({ me, search }: { me: MeResponse; search: string }) {
                     <td>
                       <DueDate dueOn={c.dueOn} overdue={c.overdue} />
                     </td>
-                    <td>{t.cases.assignee[assigneeKind(c.assigneeId, me.user.id)]}</td>
+                    <td>{assigneeLabel(c.assigneeId, me.user.id, colleagues, t.cases)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -253,10 +304,13 @@ function InboxFilterForm({
   filters,
   regions,
   offerings,
+  colleagues,
 }: {
   filters: InboxFilters;
   regions: Regions | null;
   offerings: { id: string; label: string; provider: string }[];
+  /** Besides me: the people whose cases the filter can show. */
+  colleagues: Assignee[];
 }) {
   const { t } = useI18n();
   const municipalities = regions?.municipalities ?? [];
@@ -286,7 +340,7 @@ function InboxFilterForm({
       state: state === 'closed' || state === 'all' ? state : undefined,
       status: status || undefined,
       overdue: overdue || undefined,
-      assignee: assignee === 'me' || assignee === 'none' ? assignee : undefined,
+      assignee: assignee || undefined,
       offering: offering || undefined,
       municipality,
     };
@@ -330,6 +384,18 @@ function InboxFilterForm({
             <option value="">{t.cases.inbox.anyAssignee}</option>
             <option value="me">{t.cases.inbox.assignedToMe}</option>
             <option value="none">{t.cases.inbox.unassigned}</option>
+            {colleagues.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name ?? t.cases.unnamedColleague}
+              </option>
+            ))}
+            {/* A colleague named in the address who is not (or no longer) among mine: still shown. */}
+            {filters.assignee &&
+              filters.assignee !== 'me' &&
+              filters.assignee !== 'none' &&
+              !colleagues.some((c) => c.id === filters.assignee) && (
+                <option value={filters.assignee}>{t.cases.assignee.other}</option>
+              )}
           </select>
         </div>
         <div className="field">

@@ -16,6 +16,7 @@ import { useMe } from '../access/use-me.js';
 import { CaseTimeline } from './CaseTimeline.js';
 import {
   assigneeKind,
+  assigneeLabel,
   formatDay,
   formatMoment,
   isCoordinator,
@@ -32,7 +33,7 @@ import {
   type FeedbackState,
   StatusTag,
 } from './case-ui.js';
-import { type CasePart, type CaseResponse, ifMatch, sendCase } from './cases-api.js';
+import { type AssigneeListResponse, type CasePart, type CaseResponse, ifMatch, sendCase } from './cases-api.js';
 import { useCase } from './use-case.js';
 
 /** The case page for staff: timeline, messages and notes, status, assignment, documents, parts, referral. */
@@ -117,6 +118,8 @@ function StaffCase({
   const offerings = useApi<ListResponse<OfferingResponse>>(
     `/api/offerings?limit=100${data.municipality ? `&municipality=${data.municipality}` : ''}`,
   );
+  const assignees = useApi<AssigneeListResponse>(owner ? `/api/cases/assignees?caseId=${data.id}` : null);
+  const colleagues = assignees.state === 'ok' ? assignees.data.items : [];
 
   const changed = (updated: CaseResponse) => {
     setStale(false);
@@ -155,7 +158,7 @@ function StaffCase({
           <time dateTime={data.receivedOn}>{formatDay(data.receivedOn, language)}</time>
         </dd>
         <dt>{t.cases.facts.assignee}</dt>
-        <dd>{t.cases.assignee[assigneeKind(data.assigneeId, me.user.id)]}</dd>
+        <dd>{assigneeLabel(data.assigneeId, me.user.id, colleagues, t.cases)}</dd>
         <dt>{t.cases.facts.handledBy}</dt>
         <dd>{data.organisation.name}</dd>
         <dt>{t.cases.facts.offering}</dt>
@@ -194,7 +197,7 @@ function StaffCase({
       {owner && (
         <div className="case-actions">
           <StatusForm data={data} onChange={changed} onFailed={failed} />
-          <AssignSection me={me} data={data} onChanged={refresh} />
+          <AssignSection me={me} data={data} colleagues={colleagues} onChanged={refresh} />
         </div>
       )}
 
@@ -328,22 +331,37 @@ function StatusForm({
 function AssignSection({
   me,
   data,
+  colleagues,
   onChanged,
 }: {
   me: MeResponse;
   data: CaseResponse;
+  /** Who would see the case (GET /api/cases/assignees?caseId=…). */
+  colleagues: AssigneeListResponse['items'];
   onChanged: () => Promise<void>;
 }) {
   const { t } = useI18n();
   const [feedback, setFeedback] = useState<FeedbackState>(null);
+  const [chosen, setChosen] = useState('');
   const kind = assigneeKind(data.assigneeId, me.user.id);
+  const others = colleagues.filter((c) => c.id !== me.user.id && c.id !== data.assigneeId);
+  const nameOf = (id: string) => colleagues.find((c) => c.id === id)?.name ?? t.cases.unnamedColleague;
 
   const assign = async (assigneeId: string | null) => {
     setFeedback(null);
     try {
       await sendCase('POST', '/api/cases/assign', { body: { caseIds: [data.id], assigneeId } });
       await onChanged();
-      setFeedback({ kind: 'success', text: assigneeId ? t.cases.staff.assignedToYou : t.cases.staff.unassignedDone });
+      setChosen('');
+      setFeedback({
+        kind: 'success',
+        text:
+          assigneeId === null
+            ? t.cases.staff.unassignedDone
+            : assigneeId === me.user.id
+              ? t.cases.staff.assignedToYou
+              : t.cases.staff.assignedToOther(nameOf(assigneeId)),
+      });
     } catch (error) {
       setFeedback({ kind: 'error', text: caseError(t, error) });
     }
@@ -352,8 +370,33 @@ function AssignSection({
   return (
     <section aria-labelledby="assign-heading">
       <h2 id="assign-heading">{t.cases.staff.assignHeading}</h2>
-      <p>{t.cases.staff.assignedNow(t.cases.assignee[kind])}</p>
+      <p>{t.cases.staff.assignedNow(assigneeLabel(data.assigneeId, me.user.id, colleagues, t.cases))}</p>
       <Feedback value={feedback} />
+      {others.length > 0 && (
+        <form
+          className="assign-other"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (chosen === '') setFeedback({ kind: 'error', text: t.cases.inbox.chooseAssigneeFirst });
+            else void assign(chosen);
+          }}
+        >
+          <label htmlFor="assign-colleague">{t.cases.staff.assignTo}</label>
+          <div className="assign-other__row">
+            <select id="assign-colleague" className="select" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+              <option value="">{t.cases.inbox.chooseAssignee}</option>
+              {others.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name ?? t.cases.unnamedColleague}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button button--secondary">
+              {t.cases.staff.assignOther}
+            </button>
+          </div>
+        </form>
+      )}
       <div className="actions">
         {kind !== 'me' && (
           <button type="button" className="button" onClick={() => void assign(me.user.id)}>

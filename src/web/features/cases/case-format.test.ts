@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assigneeKind,
+  assigneeLabel,
   documentContentType,
   formatDay,
   inboxApiPath,
@@ -92,6 +93,28 @@ describe('who may handle what', () => {
     expect(assigneeKind(null, 'me')).toBe('none');
     expect(assigneeKind('me', 'me')).toBe('me');
     expect(assigneeKind('someone', 'me')).toBe('other');
+  });
+
+  it('names the handler when they are one of my colleagues, and only then', () => {
+    const words = { assignee: { me: 'Du', other: 'En kollega', none: 'Ingen ännu' }, unnamedColleague: 'Utan namn' };
+    const colleagues = [
+      { id: 'anders', name: 'Anders Nyström' },
+      { id: 'invited', name: null },
+    ];
+    expect(assigneeLabel('anders', 'me', colleagues, words)).toBe('Anders Nyström');
+    expect(assigneeLabel('invited', 'me', colleagues, words)).toBe('Utan namn');
+    expect(assigneeLabel('stranger', 'me', colleagues, words)).toBe('En kollega');
+    expect(assigneeLabel('me', 'me', colleagues, words)).toBe('Du');
+    expect(assigneeLabel(null, 'me', colleagues, words)).toBe('Ingen ännu');
+  });
+
+  it("keeps a colleague's id as the assignee filter, and nothing else that is not me or none", () => {
+    const id = '01a24e50-7f2d-7000-8836-b462a7bfc356';
+    const filters = parseInboxFilters(`?handlaggare=${id}`);
+    expect(filters.assignee).toBe(id);
+    expect(inboxApiPath(filters)).toContain(`assignee=${id}`);
+    expect(inboxSearch(filters)).toBe(`?handlaggare=${id}`);
+    expect(parseInboxFilters('?handlaggare=01a24e50-not-a-uuid').assignee).toBeUndefined();
   });
 });
 

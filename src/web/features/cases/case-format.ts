@@ -88,8 +88,8 @@ export interface InboxFilters {
   state?: 'closed' | 'all';
   status?: string;
   overdue?: boolean;
-  /** `me`, `none` or empty for everyone */
-  assignee?: 'me' | 'none';
+  /** `me`, `none`, a colleague's id, or empty for everyone */
+  assignee?: string;
   offering?: string;
   /** kommunkod */
   municipality?: string;
@@ -102,6 +102,7 @@ export const INBOX_SORTS = ['due', 'received', '-received', 'status'] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
 export const INBOX_PAGE_SIZE = 20;
 const CODE = /^[a-z0-9-]{1,120}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseInboxFilters(search: string): InboxFilters {
   const params = new URLSearchParams(search);
@@ -113,7 +114,7 @@ export function parseInboxFilters(search: string): InboxFilters {
   else if (state === 'alla') filters.state = 'all';
   if (params.get('forsenade') === 'ja') filters.overdue = true;
   const assignee = params.get('handlaggare');
-  if (assignee === 'me' || assignee === 'none') filters.assignee = assignee;
+  if (assignee === 'me' || assignee === 'none' || (assignee && UUID.test(assignee))) filters.assignee = assignee;
   const offering = params.get('erbjudande');
   if (offering && CODE.test(offering)) filters.offering = offering;
   const municipality = params.get('kommun');
@@ -155,7 +156,23 @@ export function inboxApiPath(filters: InboxFilters): string {
   return `/api/cases?${params.toString()}`;
 }
 
-/** Who handles a case, as the inbox and case page say it (staff names are not in the API). */
+/**
+ * Who handles a case, in words: "Du", a colleague's name (from GET /api/cases/assignees, the
+ * people of my inbox), "En kollega" for someone outside it, or "Ingen ännu".
+ */
+export function assigneeLabel(
+  assigneeId: string | null,
+  myId: string | undefined,
+  colleagues: readonly { id: string; name: string | null }[],
+  words: { assignee: Record<'me' | 'other' | 'none', string>; unnamedColleague: string },
+): string {
+  const kind = assigneeKind(assigneeId, myId);
+  if (kind !== 'other') return words.assignee[kind];
+  const colleague = colleagues.find((c) => c.id === assigneeId);
+  return colleague ? (colleague.name ?? words.unnamedColleague) : words.assignee.other;
+}
+
+/** Who handles a case, as the inbox and case page say it without names. */
 export function assigneeKind(assigneeId: string | null, myId: string | undefined): 'me' | 'other' | 'none' {
   if (assigneeId === null) return 'none';
   return assigneeId === myId ? 'me' : 'other';

@@ -1,4 +1,5 @@
 import type {
+  AssigneeListResponse,
   CaseListResponse,
   CaseResponse,
   CaseSummaryResponse,
@@ -7,7 +8,8 @@ import type {
 import { ApiError, toApiError } from '../../lib/api.js';
 import { loadMe } from '../access/access-api.js';
 
-export type { CaseListResponse, CaseResponse, CaseSummaryResponse, SubmitCaseRequest };
+export type { AssigneeListResponse, CaseListResponse, CaseResponse, CaseSummaryResponse, SubmitCaseRequest };
+export type Assignee = AssigneeListResponse['items'][number];
 export type CaseEvent = CaseResponse['timeline'][number];
 export type CasePart = CaseResponse['parts'][number];
 export type CaseDocument = CaseResponse['documents'][number];
