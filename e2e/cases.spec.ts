@@ -436,6 +436,7 @@ for (const engine of engines()) {
       await page.getByRole('button', { name: 'Tilldela', exact: true }).click();
       await said(page, 'Ärendet är tilldelat Anders Nyström.');
       expect(await page.locator('.facts').textContent()).toContain('Anders Nyström');
+      expect(await timeline(page).textContent()).toContain('Ärendet tilldelades Anders Nyström');
       await expectNoAxeViolations(page, '/handlaggning/:id (assigned to a colleague)');
       expect(problems).toEqual([]);
       await context.close();

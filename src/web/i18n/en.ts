@@ -439,6 +439,7 @@ export const en: Messages = {
       verified: 'The e-mail address was confirmed',
       status: (from: string, to: string) => `Status changed: ${from} → ${to}`,
       assigned: 'The case was assigned to a case worker',
+      assignedTo: (name: string) => `The case was assigned to ${name}`,
       unassigned: 'The assignment was removed',
       message: (from: string) => `Message from ${from}`,
       note: 'Internal note',

@@ -440,6 +440,7 @@ export const sv = {
       verified: 'E-postadressen bekräftades',
       status: (from: string, to: string) => `Status ändrad: ${from} → ${to}`,
       assigned: 'Ärendet tilldelades en handläggare',
+      assignedTo: (name: string) => `Ärendet tilldelades ${name}`,
       unassigned: 'Tilldelningen togs bort',
       message: (from: string) => `Meddelande från ${from}`,
       note: 'Intern anteckning',

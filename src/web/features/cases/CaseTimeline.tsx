@@ -5,8 +5,15 @@ import type { CaseEvent } from './cases-api.js';
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** The heading line of one event, e.g. "Status: Mottaget → Pågår". */
-export function eventTitle(t: Messages['cases'], event: CaseEvent): string {
+/**
+ * The heading line of one event, e.g. "Status: Mottaget → Pågår". `nameOf` names a colleague
+ * (staff view), so an assignment says to whom.
+ */
+export function eventTitle(
+  t: Messages['cases'],
+  event: CaseEvent,
+  nameOf: (userId: string) => string | null = () => null,
+): string {
   const status = (code: unknown) => (typeof code === 'string' ? (t.statuses[code] ?? code) : '');
   const e = t.events;
   switch (event.kind) {
@@ -16,8 +23,11 @@ export function eventTitle(t: Messages['cases'], event: CaseEvent): string {
       return e.verified;
     case 'status':
       return e.status(status(event.data.from), status(event.data.to));
-    case 'assigned':
-      return event.data.assigneeId ? e.assigned : e.unassigned;
+    case 'assigned': {
+      if (typeof event.data.assigneeId !== 'string') return e.unassigned;
+      const name = nameOf(event.data.assigneeId);
+      return name ? e.assignedTo(name) : e.assigned;
+    }
     case 'message':
       return e.message(event.authorName ?? t.unknownAuthor);
     case 'note':
@@ -45,7 +55,15 @@ export function eventTitle(t: Messages['cases'], event: CaseEvent): string {
  * One case's timeline, oldest first. Staff see internal entries marked as such; the company's
  * view never receives them from the server.
  */
-export function CaseTimeline({ events, view }: { events: CaseEvent[]; view: 'company' | 'staff' }) {
+export function CaseTimeline({
+  events,
+  view,
+  nameOf,
+}: {
+  events: CaseEvent[];
+  view: 'company' | 'staff';
+  nameOf?: (userId: string) => string | null;
+}) {
   const { t, language } = useI18n();
   if (events.length === 0) return <p>{t.cases.noEvents}</p>;
   return (
@@ -63,7 +81,7 @@ export function CaseTimeline({ events, view }: { events: CaseEvent[]; view: 'com
         return (
           <li key={event.id} className={className}>
             <p className="timeline__meta">
-              <strong className="timeline__title">{eventTitle(t.cases, event)}</strong>{' '}
+              <strong className="timeline__title">{eventTitle(t.cases, event, nameOf)}</strong>{' '}
               <time dateTime={event.createdAt}>{formatMoment(event.createdAt, language)}</time>
               {view === 'staff' && internal && <span className="tag tag--internal">{t.cases.internalTag}</span>}
             </p>

@@ -211,7 +211,11 @@ function StaffCase({
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t.cases.timelineHeading}</h2>
-        <CaseTimeline events={data.timeline} view="staff" />
+        <CaseTimeline
+          events={data.timeline}
+          view="staff"
+          nameOf={(id) => (id === me.user.id ? me.user.name : (colleagues.find((c) => c.id === id)?.name ?? null))}
+        />
       </section>
 
       <section aria-labelledby="documents-heading">
