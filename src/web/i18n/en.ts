@@ -695,6 +695,8 @@ export const en: Messages = {
       select: (diarienummer: string) => `Select ${diarienummer}`,
       selectFirst: 'Select at least one case first.',
       assignToMe: (n: number) => (n === 0 ? 'Assign selected to me' : `Assign selected to me (${n})`),
+      assigned: (n: number) =>
+        n === 1 ? 'One case has been assigned to you.' : `${n} cases have been assigned to you.`,
       assignTo: 'Assign selected to',
       chooseAssignee: 'Choose a handler',
       assignSelected: (n: number) => (n === 0 ? 'Assign' : `Assign (${n})`),
@@ -702,8 +704,6 @@ export const en: Messages = {
         n === 1 ? `One case is assigned to ${name}.` : `${n} cases are assigned to ${name}.`,
       unassignedN: (n: number) => (n === 1 ? 'One case is no longer assigned.' : `${n} cases are no longer assigned.`),
       chooseAssigneeFirst: 'Choose whom to assign the cases to first.',
-      assigned: (n: number) =>
-        n === 1 ? 'One case has been assigned to you.' : `${n} cases have been assigned to you.`,
     },
     staff: {
       descriptionHeading: 'The company’s description',
@@ -720,12 +720,12 @@ export const en: Messages = {
       assignHeading: 'Assignment',
       assignedNow: (who: string) => `Case worker: ${who}.`,
       assignMe: 'Assign to me',
-      assignTo: 'Assign to a colleague',
-      assignOther: 'Assign',
-      assignedToOther: (name: string) => `The case is assigned to ${name}.`,
       unassign: 'Remove the assignment',
       assignedToYou: 'The case is assigned to you.',
       unassignedDone: 'The assignment has been removed.',
+      assignTo: 'Assign to a colleague',
+      assignOther: 'Assign',
+      assignedToOther: (name: string) => `The case is assigned to ${name}.`,
       writeHeading: 'Write in the case',
       bodyRequired: 'Write something first.',
       message: {
