@@ -559,7 +559,7 @@ export const en: Messages = {
     },
     consent: {
       heading: 'Consent to pass the case on',
-      lead: 'Sometimes another organisation can help you better, for example with financing. The case worker may pass your case on with your details only if you have consented. You decide to whom and for what, and you can revoke your consent.',
+      lead: 'Sometimes another organisation can help you better, for example with financing. The case worker may pass your case on with your details only if you have consented. You decide to whom and for what, and you can revoke your consent: the organisation then no longer sees the case in Lotsen.',
       none: 'You have not given any consent.',
       tableCaption: 'Consents you have given',
       toWhom: 'To whom',
@@ -569,7 +569,8 @@ export const en: Messages = {
       active: 'Valid',
       revoke: 'Revoke the consent',
       revokedAt: (when: string) => `Revoked ${when}`,
-      revoked: (organisation: string) => `The consent to ${organisation} has been revoked.`,
+      revoked: (organisation: string) =>
+        `The consent to ${organisation} has been revoked. ${organisation} no longer sees the case in Lotsen.`,
       revokeByContact: (organisation: string) =>
         `Want to revoke a consent? Write to the case worker at ${organisation} in the message field above.`,
       formHeading: 'Give consent',

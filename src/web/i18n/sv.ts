@@ -560,7 +560,7 @@ export const sv = {
     },
     consent: {
       heading: 'Samtycke till att lämna vidare ärendet',
-      lead: 'Ibland kan en annan organisation hjälpa dig bättre, till exempel med finansiering. Handläggaren får bara lämna vidare ditt ärende med dina uppgifter om du har samtyckt till det. Du bestämmer till vem och för vad, och du kan återkalla samtycket.',
+      lead: 'Ibland kan en annan organisation hjälpa dig bättre, till exempel med finansiering. Handläggaren får bara lämna vidare ditt ärende med dina uppgifter om du har samtyckt till det. Du bestämmer till vem och för vad, och du kan återkalla samtycket: då ser organisationen inte längre ärendet i Lotsen.',
       none: 'Du har inte gett något samtycke.',
       tableCaption: 'Samtycken du har gett',
       toWhom: 'Till vem',
@@ -570,7 +570,8 @@ export const sv = {
       active: 'Gäller',
       revoke: 'Återkalla samtycket',
       revokedAt: (when: string) => `Återkallat ${when}`,
-      revoked: (organisation: string) => `Samtycket till ${organisation} är återkallat.`,
+      revoked: (organisation: string) =>
+        `Samtycket till ${organisation} är återkallat. ${organisation} ser inte längre ärendet i Lotsen.`,
       revokeByContact: (organisation: string) =>
         `Vill du återkalla ett samtycke? Skriv till handläggaren på ${organisation} i meddelandefältet ovan.`,
       formHeading: 'Ge samtycke',

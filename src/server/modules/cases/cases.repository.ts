@@ -695,7 +695,7 @@ export async function sharedCaseIds(
 ): Promise<string[]> {
   if (scopes.length === 0) return [];
   const orgs = [...new Set(scopes.map((s) => s.organisationId))];
-  // One round trip: the parts at these organisations, and the full referrals to them.
+  // One round trip: the parts at these organisations, and the full referrals to them whose consent stands.
   const query = preparedStatement(
     db,
     'cases.shared',
@@ -705,6 +705,7 @@ export async function sharedCaseIds(
       union all
       select ${caseReferrals.caseId}, 'referral', ${caseReferrals.toOrganisationId}, null
       from ${caseReferrals}
+      join ${caseConsents} on ${caseConsents.id} = ${caseReferrals.consentId} and ${caseConsents.revokedAt} is null
       where ${caseReferrals.mode} = 'full' and ${caseReferrals.toOrganisationId} = any(${sql.placeholder('orgs')}::text[])`,
   );
   const rows = await query.execute<{

@@ -588,11 +588,15 @@ async function staffAccess(db: Db | Tx, principal: Principal, id: string): Promi
   ) {
     return { row, via: 'part', since: null };
   }
-  const referral = (await repo.referralsOf(db, id)).find(
+  // A full referral lets the receiving organisation see the case while the company's consent to it
+  // stands: revoking the consent ends that.
+  const candidates = (await repo.referralsOf(db, id)).filter(
     (r) =>
       r.mode === 'full' &&
       staffMaySee(principal, { organisationId: r.toOrganisationId, unitId: null, companyOrgnr: null }),
   );
+  const consents = candidates.length > 0 ? await repo.consentsOf(db, id) : [];
+  const referral = candidates.find((r) => consents.some((c) => c.id === r.consentId && c.revokedAt === null));
   if (referral) return { row, via: 'referral', since: referral.createdAt };
   throw denied;
 }
@@ -1181,6 +1185,8 @@ async function withdrawConsent(db: Db, row: repo.CaseRow, consentId: string, act
       details: { consentId },
     });
   });
+  // The organisation referred to on this consent no longer sees the case (staffAccess, sharedCaseIds).
+  sharedCases.clear();
 }
 
 export async function revokeConsentAsCompany(db: Db, principal: Principal, id: string, consentId: string) {
