@@ -6,6 +6,7 @@ import type { Principal, StaffRole } from '../access/access.policies.js';
 import { upsertMembership } from '../access/access.repository.js';
 import { demoUserId } from '../access/access.service.js';
 import { searchAudit } from '../audit/audit.repository.js';
+import { listByStatus } from '../outbox/outbox.repository.js';
 import * as cases from './cases.service.js';
 
 const ORG = 'botkyrka-kommun';
@@ -46,12 +47,14 @@ describeEachDatabase('assigning cases to a handler', (database) => {
     const { db } = database();
     const a = await cases.submitCase(db, owner, submission(), { links });
     const b = await cases.submitCase(db, owner, submission(), { links });
-    expect(await cases.assignCases(db, who('bygglov').principal, [a.case.id, b.case.id], who('bygglov2').id)).toBe(2);
+    expect(
+      await cases.assignCases(db, who('bygglov').principal, [a.case.id, b.case.id], who('bygglov2').id, links),
+    ).toBe(2);
     const theirs = await cases.listInbox(db, who('bygglov2').principal, { assignee: 'me', limit: 100 });
     expect(theirs.items.map((c) => c.id)).toEqual(expect.arrayContaining([a.case.id, b.case.id]));
     // Someone of the whole organisation may take a unit's case; and a case can be unassigned again.
-    expect(await cases.assignCases(db, who('bygglov').principal, [a.case.id], who('wholeOrg').id)).toBe(1);
-    expect(await cases.assignCases(db, who('bygglov').principal, [b.case.id], null)).toBe(1);
+    expect(await cases.assignCases(db, who('bygglov').principal, [a.case.id], who('wholeOrg').id, links)).toBe(1);
+    expect(await cases.assignCases(db, who('bygglov').principal, [b.case.id], null, links)).toBe(1);
     const timeline = (await cases.getCaseForStaff(db, who('bygglov').principal, a.case.id)).timeline;
     expect(timeline.filter((e) => e.kind === 'assigned').map((e) => e.data.assigneeId)).toEqual([
       who('bygglov2').id,
@@ -76,7 +79,7 @@ describeEachDatabase('assigning cases to a handler', (database) => {
       '01a24e50-7f2d-7000-8836-b462a7bfc356', // nobody
     ];
     for (const assignee of refusals) {
-      await expectCode(cases.assignCases(db, assigner, [a.case.id, b.case.id], assignee), 'validation_failed');
+      await expectCode(cases.assignCases(db, assigner, [a.case.id, b.case.id], assignee, links), 'validation_failed');
     }
     // One case the handler may take and one they may not: neither is assigned.
     const miljo = await cases.submitCase(
@@ -87,7 +90,9 @@ describeEachDatabase('assigning cases to a handler', (database) => {
         links,
       },
     );
-    const error = await cases.assignCases(db, assigner, [a.case.id, miljo.case.id], who('bygglov').id).catch((e) => e);
+    const error = await cases
+      .assignCases(db, assigner, [a.case.id, miljo.case.id], who('bygglov').id, links)
+      .catch((e) => e);
     expect(error).toMatchObject({ code: 'validation_failed' });
     expect(String(error.message)).toContain(miljo.case.diarienummer);
     expect(String(error.message)).not.toContain(a.case.diarienummer);
@@ -97,16 +102,47 @@ describeEachDatabase('assigning cases to a handler', (database) => {
       expect(found.timeline.some((e) => e.kind === 'assigned')).toBe(false);
     }
     // A coordinator sees every case, so may be given any.
-    expect(await cases.assignCases(db, assigner, [a.case.id, miljo.case.id], who('coordinator').id)).toBe(2);
+    expect(await cases.assignCases(db, assigner, [a.case.id, miljo.case.id], who('coordinator').id, links)).toBe(2);
+  });
+
+  it('e-mails the colleague who was given cases (numbers, offerings and links; no company data), not oneself', async () => {
+    const { db } = database();
+    const anders = await demoUserId(db, 'admin-botkyrka'); // Anders Nyström, anders.nystrom@example.se
+    const a = await cases.submitCase(db, owner, submission({ companyName: 'Tumba Bageri AB' }), { links });
+    const b = await cases.submitCase(db, owner, submission({ companyName: 'Tumba Bageri AB' }), { links });
+    const toAnders = async () =>
+      (await listByStatus(db, 'pending', 1000))
+        .map((m) => m.payload as { to: string; subject: string; text: string })
+        .filter((m) => m.to === 'anders.nystrom@example.se');
+    const before = (await toAnders()).length;
+    expect(await cases.assignCases(db, who('bygglov').principal, [a.case.id, b.case.id], anders, links)).toBe(2);
+    const all = await toAnders(); // newest first
+    expect(all).toHaveLength(before + 1);
+    const mail = all[0] as { subject: string; text: string };
+    expect(mail.subject).toBe('Du har fått 2 ärenden i Lotsen');
+    for (const c of [a.case, b.case]) {
+      expect(mail.text).toContain(c.diarienummer);
+      expect(mail.text).toContain(`http://lotsen.test/handlaggning/${c.id}`);
+    }
+    expect(mail.text).not.toContain('Tumba Bageri');
+    expect(mail.text).not.toContain('Sara Företagare');
+    // Given again to the same person, to oneself, or taken away: no e-mail.
+    await cases.assignCases(db, who('bygglov').principal, [a.case.id], anders, links);
+    await cases.assignCases(db, who('bygglov').principal, [a.case.id], who('bygglov').id, links);
+    await cases.assignCases(db, who('bygglov').principal, [a.case.id], null, links);
+    expect((await toAnders()).length).toBe(before + 1);
+    // One case: its number in the subject.
+    await cases.assignCases(db, who('bygglov').principal, [a.case.id], anders, links);
+    expect((await toAnders()).map((m) => m.subject)).toContain(`Du har fått ärendet ${a.case.diarienummer}`);
   });
 
   it('refuses a colleague whose membership has ended', async () => {
     const { db } = database();
     const { userId } = await signInStaff(database(), [{ organisationId: ORG, unitId: 'bygglov', role: 'case-worker' }]);
     const a = await cases.submitCase(db, owner, submission(), { links });
-    expect(await cases.assignCases(db, who('bygglov').principal, [a.case.id], userId)).toBe(1);
+    expect(await cases.assignCases(db, who('bygglov').principal, [a.case.id], userId, links)).toBe(1);
     await upsertMembership(db, { userId, organisationId: ORG, unitId: 'bygglov', role: 'case-worker', active: false });
-    await expectCode(cases.assignCases(db, who('bygglov').principal, [a.case.id], userId), 'validation_failed');
+    await expectCode(cases.assignCases(db, who('bygglov').principal, [a.case.id], userId, links), 'validation_failed');
   });
 
   it("lists the colleagues whom the inbox's cases may be assigned to, each once", async () => {

@@ -309,12 +309,12 @@ describeEachDatabase('cases', (database) => {
         )
       ).userId,
     };
-    expect(await cases.assignCases(db, me, [a.case.id, b.case.id], me.userId)).toBe(2);
+    expect(await cases.assignCases(db, me, [a.case.id, b.case.id], me.userId, links)).toBe(2);
     const mine = await cases.listInbox(db, me, { assignee: 'me', limit: 100 });
     expect(mine.items.map((c) => c.id)).toEqual(expect.arrayContaining([a.case.id, b.case.id]));
     const overdue = await cases.listInbox(db, bygglov, { overdue: true, limit: 100 });
     expect(overdue.items.every((c) => c.overdue)).toBe(true);
-    await expectCode(cases.assignCases(db, almi, [a.case.id], almi.userId), 'case_not_found');
+    await expectCode(cases.assignCases(db, almi, [a.case.id], almi.userId, links), 'case_not_found');
   });
 
   it('pages the inbox in a stable order and stops counting past the page, saying so', async () => {

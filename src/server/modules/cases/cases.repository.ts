@@ -788,6 +788,15 @@ export async function staffMembershipsOf(
     );
 }
 
+/** A staff member's e-mail address, if they have one (not erased). */
+export async function staffEmailOf(db: Conn, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.kind, 'staff'), isNull(users.erasedAt)));
+  return row?.email ?? null;
+}
+
 /**
  * The staff who handle cases (ASSIGNABLE_ROLES, active, not erased) in the given organisations and
  * units, each person once, by name: whom a case worker may assign the cases of their inbox to. A

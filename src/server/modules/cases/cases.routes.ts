@@ -194,7 +194,7 @@ export function caseRoutes(app: App, { database, config }: AppDeps) {
       },
     },
     async (request) => ({
-      assigned: await cases.assignCases(db, principalOf(request), request.body.caseIds, request.body.assigneeId),
+      assigned: await cases.assignCases(db, principalOf(request), request.body.caseIds, request.body.assigneeId, links),
     }),
   );
 

@@ -734,6 +734,7 @@ export async function assignCases(
   principal: Principal,
   caseIds: string[],
   assigneeId: string | null,
+  links: CaseLinks,
 ): Promise<number> {
   return db.transaction(async (tx) => {
     const rows = await repo.casesByIds(tx, caseIds);
@@ -776,6 +777,18 @@ export async function assignCases(
         entityId: row.id,
         organisationId: row.organisationId,
         details: { from: row.assigneeId, to: assigneeId },
+      });
+    }
+    // A colleague given cases hears of it (no company data in the e-mail: numbers, offerings, links).
+    const given = rows.filter((r) => r.assigneeId !== assigneeId);
+    const email = assigneeId && assigneeId !== principal.userId ? await repo.staffEmailOf(tx, assigneeId) : null;
+    if (email && given.length > 0) {
+      const one = given.length === 1;
+      const lines = given.map((r) => `${r.diarienummer} – ${r.subject}\n${links.publicBaseUrl}/handlaggning/${r.id}`);
+      await enqueueEmail(tx, {
+        to: email,
+        subject: one ? `Du har fått ärendet ${given[0]?.diarienummer}` : `Du har fått ${given.length} ärenden i Lotsen`,
+        text: `${one ? 'Ett ärende' : `${given.length} ärenden`} har tilldelats dig i Lotsen:\n\n${lines.join('\n\n')}\n\nLotsen – en dörr in för företag`,
       });
     }
     return rows.length;
