@@ -9,6 +9,17 @@ export function company(orgnr: string): Principal {
   return { userId: randomUUID(), kind: 'company-rep', roles: ['company'], memberships: [], actingCompany: orgnr };
 }
 
+/** A case worker of the organisation (or one unit of it), as the session would make the principal. */
+export function caseWorker(organisationId: string, unitId: string | null): Principal {
+  return {
+    userId: randomUUID(),
+    kind: 'staff',
+    roles: ['case-worker'],
+    memberships: [{ organisationId, unitId, role: 'case-worker' }],
+    actingCompany: null,
+  };
+}
+
 /** Where links in the cases' e-mails point, in tests. */
 export const links = { publicBaseUrl: 'http://lotsen.test' };
 

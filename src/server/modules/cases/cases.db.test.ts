@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { company, expectCode, links, submission } from '../../../../test/support/cases.js';
+import { caseWorker, company, expectCode, links, submission } from '../../../../test/support/cases.js';
 import { describeEachDatabase } from '../../../../test/support/databases.js';
 import { signInStaff } from '../../../../test/support/staff.js';
 import { AppError } from '../../errors.js';
@@ -10,16 +10,6 @@ import { listByStatus } from '../outbox/outbox.repository.js';
 import { drainOutbox } from '../outbox/outbox.worker.js';
 import * as repo from './cases.repository.js';
 import * as cases from './cases.service.js';
-
-function caseWorker(organisationId: string, unitId: string | null): Principal {
-  return {
-    userId: randomUUID(),
-    kind: 'staff',
-    roles: ['case-worker'],
-    memberships: [{ organisationId, unitId, role: 'case-worker' }],
-    actingCompany: null,
-  };
-}
 
 describeEachDatabase('cases', (database) => {
   const owner = company('5560360793');

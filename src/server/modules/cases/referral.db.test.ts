@@ -1,18 +1,7 @@
 import { expect, it } from 'vitest';
-import { company, expectCode, links, submission } from '../../../../test/support/cases.js';
+import { caseWorker, company, expectCode, links, submission } from '../../../../test/support/cases.js';
 import { describeEachDatabase } from '../../../../test/support/databases.js';
-import type { Principal } from '../access/access.policies.js';
 import * as cases from './cases.service.js';
-
-function caseWorker(organisationId: string, unitId: string | null): Principal {
-  return {
-    userId: crypto.randomUUID(),
-    kind: 'staff',
-    roles: ['case-worker'],
-    memberships: [{ organisationId, unitId, role: 'case-worker' }],
-    actingCompany: null,
-  };
-}
 
 describeEachDatabase('a referral with consent', (database) => {
   const owner = company('5560360793');

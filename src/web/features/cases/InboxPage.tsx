@@ -28,7 +28,7 @@ import {
   STATUS_CODES,
   worksCases,
 } from './case-format.js';
-import { caseError, DueDate, Feedback, type FeedbackState, StatusTag } from './case-ui.js';
+import { ColleagueOptions, caseError, DueDate, Feedback, type FeedbackState, StatusTag } from './case-ui.js';
 import {
   type AnonymousInquiry,
   type Assignee,
@@ -181,11 +181,7 @@ function Inbox({ me, search }: { me: MeResponse; search: string }) {
                   onChange={(e) => setBulkAssignee(e.target.value)}
                 >
                   <option value="">{t.cases.inbox.chooseAssignee}</option>
-                  {others.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name ?? t.cases.unnamedColleague}
-                    </option>
-                  ))}
+                  <ColleagueOptions colleagues={others} />
                   <option value="none">{t.cases.unassignOption}</option>
                 </select>
                 <button
@@ -384,11 +380,7 @@ function InboxFilterForm({
             <option value="">{t.cases.inbox.anyAssignee}</option>
             <option value="me">{t.cases.inbox.assignedToMe}</option>
             <option value="none">{t.cases.inbox.unassigned}</option>
-            {colleagues.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name ?? t.cases.unnamedColleague}
-              </option>
-            ))}
+            <ColleagueOptions colleagues={colleagues} />
             {/* A colleague named in the address who is not (or no longer) among mine: still shown. */}
             {filters.assignee &&
               filters.assignee !== 'me' &&

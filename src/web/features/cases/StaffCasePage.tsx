@@ -25,6 +25,7 @@ import {
   worksCases,
 } from './case-format.js';
 import {
+  ColleagueOptions,
   caseError,
   DocumentList,
   DocumentUploadForm,
@@ -389,11 +390,7 @@ function AssignSection({
           <div className="assign-other__row">
             <select id="assign-colleague" className="select" value={chosen} onChange={(e) => setChosen(e.target.value)}>
               <option value="">{t.cases.inbox.chooseAssignee}</option>
-              {others.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name ?? t.cases.unnamedColleague}
-                </option>
-              ))}
+              <ColleagueOptions colleagues={others} />
             </select>
             <button type="submit" className="button button--secondary">
               {t.cases.staff.assignOther}

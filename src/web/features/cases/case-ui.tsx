@@ -4,7 +4,17 @@ import { useI18n } from '../../i18n/i18n.js';
 import type { Messages } from '../../i18n/sv.js';
 import { ApiError } from '../../lib/api.js';
 import { DOCUMENT_ACCEPT, documentContentType, formatDay } from './case-format.js';
-import { type CaseResponse, sendCase } from './cases-api.js';
+import { type Assignee, type CaseResponse, sendCase } from './cases-api.js';
+
+/** One option per colleague, by name (for the assign and filter selects). */
+export function ColleagueOptions({ colleagues }: { colleagues: readonly Assignee[] }) {
+  const { t } = useI18n();
+  return colleagues.map((c) => (
+    <option key={c.id} value={c.id}>
+      {c.name ?? t.cases.unnamedColleague}
+    </option>
+  ));
+}
 
 /** The sentence for a problem code of the cases API, in the reader's language. */
 export function caseError(t: Messages, error: unknown): string {
